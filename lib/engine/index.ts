@@ -1,0 +1,3 @@
+export { review, type ReviewOptions } from './review';
+export { inferContext, resolveContext } from './context';
+export * from './types';

@@ -1,0 +1,49 @@
+// A compromise match pattern, for what a word list cannot see: the part of speech of a word,
+// a passive verb with no agent, who the subject of a praise word is. The tagger is the costly
+// part of a review, so a cheap `trigger` expression picks the sentences worth parsing.
+import { z } from 'zod';
+
+import { anyMatch, compile, tidy, windowText } from './patterns';
+import { defineKind, type Hit } from './kind';
+
+const Params = z.object({
+  trigger: z.string().min(1),
+  match: z.string().min(1),
+  unless: z.array(z.string().min(1)).optional(),
+  requires: z.array(z.string().min(1)).optional(),
+  window: z.number().int().min(0).max(3).default(0),
+  span: z.enum(['match', 'sentence']).default('match'),
+});
+
+interface MatchJson {
+  offset?: { start: number; length: number };
+}
+
+interface Parsed {
+  match(pattern: string): { json(opts: object): MatchJson[] };
+}
+
+export const grammar = defineKind({
+  name: 'grammar',
+  params: Params,
+  run(_rule, p, { text, doc, parse }) {
+    const hits: Hit[] = [];
+    for (const s of doc.sentences) {
+      if (!compile(p.trigger).test(s.text)) continue;
+
+      const around = windowText(doc, s, p.window);
+      if (p.requires && !anyMatch(p.requires, around)) continue;
+      if (p.unless && anyMatch(p.unless, around)) continue;
+
+      const found = (parse(s) as Parsed).match(p.match).json({ offset: true })[0]?.offset;
+      if (!found) continue;
+
+      hits.push(
+        p.span === 'sentence'
+          ? tidy(text, s.start, s.end)
+          : tidy(text, s.start + found.start, s.start + found.start + found.length),
+      );
+    }
+    return hits;
+  },
+});

@@ -1,0 +1,9 @@
+import { grammar } from './grammar';
+import type { Kind } from './kind';
+import { phrase } from './phrase';
+import { requiredElement } from './required-element';
+import { share } from './share';
+
+export const KINDS: Record<string, Kind<never>> = Object.fromEntries(
+  [phrase, grammar, requiredElement, share].map((k) => [k.name, k as unknown as Kind<never>]),
+);

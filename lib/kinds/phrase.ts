@@ -1,0 +1,62 @@
+// A list of phrase patterns, gated by what else the sentence (or its neighbours, or the whole
+// draft) says. Gates are how common words stay quiet: "only" needs a harm noun near it, "safe"
+// is cured by who tested what, "guarantee" is no guarantee when negated.
+import { z } from 'zod';
+
+import { anyMatch, matchAll, tidy, windowText } from './patterns';
+import { defineKind, type Hit } from './kind';
+
+const Params = z.object({
+  patterns: z.array(z.string().min(1)).min(1),
+  /** The sentence (plus window) must match one of these. */
+  requires: z.array(z.string().min(1)).optional(),
+  /** The sentence (plus window) matching one of these cures it. */
+  unless: z.array(z.string().min(1)).optional(),
+  /** The text before the match (in its sentence) matching one of these cures it. */
+  unlessBefore: z.array(z.string().min(1)).optional(),
+  /** The whole draft matching one of these cures every hit. */
+  unlessDocument: z.array(z.string().min(1)).optional(),
+  requiresDocument: z.array(z.string().min(1)).optional(),
+  /** Neighbouring sentences (same paragraph) that count for requires/unless. */
+  window: z.number().int().min(0).max(3).default(0),
+  /** Report the matched words (default) or the whole sentence. */
+  span: z.enum(['match', 'sentence']).default('match'),
+  /** At most one finding per sentence (the first match). */
+  oncePerSentence: z.boolean().default(true),
+});
+
+export const phrase = defineKind({
+  name: 'phrase',
+  params: Params,
+  run(_rule, p, { text, doc }) {
+    if (p.unlessDocument && anyMatch(p.unlessDocument, text)) return [];
+    if (p.requiresDocument && !anyMatch(p.requiresDocument, text)) return [];
+
+    const hits: Hit[] = [];
+    for (const s of doc.sentences) {
+      const around = windowText(doc, s, p.window);
+      if (p.requires && !anyMatch(p.requires, around)) continue;
+      if (p.unless && anyMatch(p.unless, around)) continue;
+
+      for (const source of p.patterns) {
+        const found = firstAllowed(source, s.text, p.unlessBefore);
+        if (!found) continue;
+        const span =
+          p.span === 'sentence'
+            ? tidy(text, s.start, s.end)
+            : tidy(text, s.start + found.start, s.start + found.end);
+        hits.push(span);
+        if (p.oncePerSentence) break;
+      }
+    }
+    return hits;
+  },
+});
+
+function firstAllowed(source: string, sentence: string, unlessBefore?: string[]) {
+  for (const m of matchAll(source, sentence)) {
+    if (unlessBefore && anyMatch(unlessBefore, sentence.slice(0, m.start))) continue;
+    return m;
+  }
+  return undefined;
+}
