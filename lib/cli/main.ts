@@ -1,0 +1,124 @@
+// `lectern review FILE… [--archive DIR] [--type T] [--flags a,b] [--format text|json]
+// [--fail-on SEVERITY]` (DESIGN.md "Command line"). Exit 0: nothing reaches --fail-on;
+// 1: something does; 2: bad usage or unreadable input, with a one-line reason on stderr.
+import { parseArgs } from 'node:util';
+
+import { review } from '../engine';
+import type { ContextFlag, ContextInput, Report, Severity } from '../engine/types';
+import { CONTEXT_FLAGS, RELEASE_TYPES, SEVERITIES } from '../engine/types';
+import { builtinRules } from '../rule-packs-node';
+import { formatJson, formatText } from './format';
+import { readDraft, UsageError } from './read';
+
+const USAGE = `usage: lectern review FILE… [--type ${RELEASE_TYPES.join('|')}]
+                      [--flags ${CONTEXT_FLAGS.slice(0, 3).join(',')},…] [--format text|json]
+                      [--fail-on ${SEVERITIES.join('|')}]
+       FILE may be - for standard input.`;
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  stdin: () => Promise<Buffer>;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  stdin: readStdin,
+};
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`lectern: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`lectern: internal error: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.out(`${USAGE}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== 'review') throw new UsageError(`unknown command "${command}" (try: lectern review FILE)`);
+
+  const opts = parseOptions(rest);
+  const rules = builtinRules();
+  const texts = new Map<string, string>();
+  for (const file of opts.files) texts.set(file, await readDraft(file, io.stdin));
+
+  const reports: Report[] = [...texts].map(([file, text]) =>
+    review(text, opts.context, { rules, file }),
+  );
+  io.out(opts.format === 'json' ? formatJson(reports) : formatText(reports, texts));
+  const failAt = SEVERITIES.indexOf(opts.failOn);
+  const failed = reports.some((r) =>
+    r.findings.some((f) => !f.dismissed && SEVERITIES.indexOf(f.severity) >= failAt),
+  );
+  return failed ? 1 : 0;
+}
+
+interface Options {
+  files: string[];
+  context: ContextInput | undefined;
+  format: 'text' | 'json';
+  failOn: Severity;
+}
+
+function parseOptions(args: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        type: { type: 'string' },
+        flags: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string', default: 'high' },
+      },
+    });
+  } catch (e) {
+    const message = (e as Error).message;
+    const option = /option '([^']+)'/.exec(message)?.[1];
+    throw new UsageError(option ? `unknown option ${option}\n${USAGE}` : message.split('\n')[0]);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new UsageError('no input file given (use - for standard input)');
+
+  return {
+    files: positionals,
+    context: contextFrom(values.type, values.flags),
+    format: oneOf('--format', values.format!, ['text', 'json'] as const),
+    failOn: oneOf('--fail-on', values['fail-on']!, SEVERITIES),
+  };
+}
+
+function contextFrom(type: string | undefined, flags: string | undefined): ContextInput | undefined {
+  const list = flags === undefined ? undefined : flags.split(',').map((f) => f.trim()).filter(Boolean);
+  for (const f of list ?? []) oneOf('--flags', f, CONTEXT_FLAGS);
+  if (type === undefined && list === undefined) return undefined;
+
+  return {
+    ...(type !== undefined ? { type: oneOf('--type', type, RELEASE_TYPES) } : {}),
+    ...(list !== undefined ? { flags: list as ContextFlag[] } : {}),
+  };
+}
+
+function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

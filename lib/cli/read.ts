@@ -1,0 +1,40 @@
+// Reading a draft for review: the file must exist, be text (UTF-8, no NUL bytes) and say
+// something. Each refusal is one line that names the file and the reason.
+import { readFile, stat } from 'node:fs/promises';
+
+export class UsageError extends Error {}
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+export async function readDraft(file: string, stdin: () => Promise<Buffer>): Promise<string> {
+  const bytes = file === '-' ? await stdin() : await readBytes(file);
+  const name = file === '-' ? 'standard input' : file;
+
+  if (bytes.includes(0)) throw new UsageError(`${name}: looks like a binary file, not text`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${name}: is not valid UTF-8 text (save it as UTF-8 and try again)`);
+  }
+  if (text.trim() === '') throw new UsageError(`${name}: is empty, nothing to review`);
+
+  return text.replace(/^\uFEFF/, '');
+}
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new UsageError(`${file}: is a directory, not a file`);
+    if (info.size > MAX_BYTES) {
+      throw new UsageError(`${file}: is ${Math.round(info.size / 1048576)} MB; the limit is 20 MB`);
+    }
+    return await readFile(file);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new UsageError(`${file}: cannot read (${reason})`);
+  }
+}
