@@ -7,12 +7,15 @@ import { review } from '../engine';
 import type { ContextFlag, ContextInput, Report, Severity } from '../engine/types';
 import { CONTEXT_FLAGS, RELEASE_TYPES, SEVERITIES } from '../engine/types';
 import { builtinRules } from '../rule-packs-node';
+import { applyDismissals } from '../dismissals';
+import { mergeRuleSets } from '../vocabulary';
 import { formatJson, formatText } from './format';
-import { readDraft, UsageError } from './read';
+import { readDismissals, readDraft, readPack, UsageError } from './read';
 
 const USAGE = `usage: lectern review FILE… [--type ${RELEASE_TYPES.join('|')}]
                       [--flags ${CONTEXT_FLAGS.slice(0, 3).join(',')},…] [--format text|json]
-                      [--fail-on ${SEVERITIES.join('|')}]
+                      [--fail-on ${SEVERITIES.join('|')}] [--pack VOCABULARY.json]…
+                      [--dismissals RECORD.json]
        FILE may be - for standard input.`;
 
 interface Io {
@@ -49,12 +52,13 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command !== 'review') throw new UsageError(`unknown command "${command}" (try: lectern review FILE)`);
 
   const opts = parseOptions(rest);
-  const rules = builtinRules();
+  const rules = mergeRuleSets(builtinRules(), ...(await Promise.all(opts.packs.map(readPack))));
+  const dismissals = opts.dismissals ? await readDismissals(opts.dismissals) : [];
   const texts = new Map<string, string>();
   for (const file of opts.files) texts.set(file, await readDraft(file, io.stdin));
 
   const reports: Report[] = [...texts].map(([file, text]) =>
-    review(text, opts.context, { rules, file }),
+    applyDismissals(review(text, opts.context, { rules, file }), dismissals),
   );
   io.out(opts.format === 'json' ? formatJson(reports) : formatText(reports, texts));
   const failAt = SEVERITIES.indexOf(opts.failOn);
@@ -69,6 +73,8 @@ interface Options {
   context: ContextInput | undefined;
   format: 'text' | 'json';
   failOn: Severity;
+  packs: string[];
+  dismissals: string | undefined;
 }
 
 function parseOptions(args: string[]): Options {
@@ -83,6 +89,8 @@ function parseOptions(args: string[]): Options {
         flags: { type: 'string' },
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'high' },
+        pack: { type: 'string', multiple: true, default: [] },
+        dismissals: { type: 'string' },
       },
     });
   } catch (e) {
@@ -98,6 +106,8 @@ function parseOptions(args: string[]): Options {
     context: contextFrom(values.type, values.flags),
     format: oneOf('--format', values.format!, ['text', 'json'] as const),
     failOn: oneOf('--fail-on', values['fail-on']!, SEVERITIES),
+    packs: values.pack ?? [],
+    dismissals: values.dismissals,
   };
 }
 

@@ -2,6 +2,10 @@
 // something. Each refusal is one line that names the file and the reason.
 import { readFile, stat } from 'node:fs/promises';
 
+import { parseDismissals, type DismissalItem } from '../dismissals';
+import type { RuleSet } from '../rule-packs';
+import { parseVocabulary, vocabularyRules } from '../vocabulary';
+
 export class UsageError extends Error {}
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -36,5 +40,32 @@ async function readBytes(file: string): Promise<Buffer> {
     const reason =
       code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new UsageError(`${file}: cannot read (${reason})`);
+  }
+}
+
+async function readJsonFile(file: string, what: string): Promise<unknown> {
+  const text = new TextDecoder().decode(await readBytes(file));
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${file}: ${what} is not valid JSON (${(e as Error).message})`);
+  }
+}
+
+export async function readPack(file: string): Promise<RuleSet> {
+  try {
+    return vocabularyRules(parseVocabulary(await readJsonFile(file, 'the vocabulary pack')));
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`${file}: ${(e as Error).message}`);
+  }
+}
+
+export async function readDismissals(file: string): Promise<DismissalItem[]> {
+  try {
+    return parseDismissals(await readJsonFile(file, 'the dismissals record'));
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`${file}: ${(e as Error).message}`);
   }
 }
