@@ -4,11 +4,12 @@ import type { Segmented, Sentence } from '../text/segment';
 
 const cache = new Map<string, RegExp>();
 
-export function compile(source: string, global = false): RegExp {
-  const key = `${global ? 'g' : ''}:${source}`;
+export function compile(source: string, global = false, caseSensitive = false): RegExp {
+  const flags = `${global ? 'g' : ''}${caseSensitive ? '' : 'i'}u`;
+  const key = `${flags}:${source}`;
   let re = cache.get(key);
   if (!re) {
-    re = new RegExp(source, global ? 'giu' : 'iu');
+    re = new RegExp(source, flags);
     cache.set(key, re);
   }
   re.lastIndex = 0;
@@ -19,8 +20,12 @@ export function anyMatch(sources: readonly string[] | undefined, text: string): 
   return (sources ?? []).some((s) => compile(s).test(text));
 }
 
-export function* matchAll(source: string, text: string): Generator<{ start: number; end: number }> {
-  const re = compile(source, true);
+export function* matchAll(
+  source: string,
+  text: string,
+  caseSensitive = false,
+): Generator<{ start: number; end: number }> {
+  const re = compile(source, true, caseSensitive);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m[0].length === 0) {

@@ -23,6 +23,8 @@ const Params = z.object({
   span: z.enum(['match', 'sentence']).default('match'),
   /** At most one finding per sentence (the first match). */
   oncePerSentence: z.boolean().default(true),
+  /** Match `patterns` (not the gates) case-sensitively: "TX" is a state code, "tx" is not. */
+  caseSensitive: z.boolean().default(false),
 });
 
 export const phrase = defineKind({
@@ -39,7 +41,7 @@ export const phrase = defineKind({
       if (p.unless && anyMatch(p.unless, around)) continue;
 
       for (const source of p.patterns) {
-        const found = firstAllowed(source, s.text, p.unlessBefore);
+        const found = firstAllowed(source, s.text, p.unlessBefore, p.caseSensitive);
         if (!found) continue;
         const span =
           p.span === 'sentence'
@@ -53,8 +55,13 @@ export const phrase = defineKind({
   },
 });
 
-function firstAllowed(source: string, sentence: string, unlessBefore?: string[]) {
-  for (const m of matchAll(source, sentence)) {
+function firstAllowed(
+  source: string,
+  sentence: string,
+  unlessBefore?: string[],
+  caseSensitive = false,
+) {
+  for (const m of matchAll(source, sentence, caseSensitive)) {
     if (unlessBefore && anyMatch(unlessBefore, sentence.slice(0, m.start))) continue;
     return m;
   }
