@@ -13,6 +13,12 @@ const Params = z.object({
   requires: z.array(z.string().min(1)).optional(),
   window: z.number().int().min(0).max(3).default(0),
   span: z.enum(['match', 'sentence']).default('match'),
+  /** The sentence text before / after a match matching one of these skips that match (a
+   * passive followed by its "by" agent is not agentless). */
+  unlessBefore: z.array(z.string().min(1)).optional(),
+  unlessAfter: z.array(z.string().min(1)).optional(),
+  /** At most one finding per sentence (the first allowed match). */
+  oncePerSentence: z.boolean().default(true),
 });
 
 interface MatchJson {
@@ -35,15 +41,25 @@ export const grammar = defineKind({
       if (p.requires && !anyMatch(p.requires, around)) continue;
       if (p.unless && anyMatch(p.unless, around)) continue;
 
-      const found = (parse(s) as Parsed).match(p.match).json({ offset: true })[0]?.offset;
-      if (!found) continue;
-
-      hits.push(
-        p.span === 'sentence'
-          ? tidy(text, s.start, s.end)
-          : tidy(text, s.start + found.start, s.start + found.start + found.length),
-      );
+      const matches = (parse(s) as Parsed).match(p.match).json({ offset: true });
+      for (const found of allowed(matches, s.text, p.unlessBefore, p.unlessAfter)) {
+        hits.push(
+          p.span === 'sentence'
+            ? tidy(text, s.start, s.end)
+            : tidy(text, s.start + found.start, s.start + found.start + found.length),
+        );
+        if (p.oncePerSentence || p.span === 'sentence') break;
+      }
     }
     return hits;
   },
 });
+
+function* allowed(matches: MatchJson[], sentence: string, before?: string[], after?: string[]) {
+  for (const { offset } of matches) {
+    if (!offset) continue;
+    if (before && anyMatch(before, sentence.slice(0, offset.start))) continue;
+    if (after && anyMatch(after, sentence.slice(offset.start + offset.length))) continue;
+    yield offset;
+  }
+}
