@@ -1,0 +1,204 @@
+// The one messaging contract between the content script, the background and the side panel.
+// Page content is hostile input and any extension context can be woken by a stray message, so
+// every payload is parsed on arrival with the schemas below. They use zod/mini because the
+// content script imports this file and must stay small (TOOLCHAIN.md: classic zod is ~91 KiB).
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import * as z from 'zod/mini';
+
+import {
+  CONTEXT_FLAGS,
+  FAMILIES,
+  GRADES,
+  RELEASE_TYPES,
+  SEVERITIES,
+  type ContextInput,
+  type Report,
+} from './engine/types';
+
+/** Longest draft the background accepts; far beyond any press release, well short of a DoS. */
+export const MAX_DRAFT_CHARS = 200_000;
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+const offset = z.int().check(z.gte(0), z.lte(MAX_DRAFT_CHARS));
+const tabId = z.int().check(z.gte(0));
+
+/** Where a draft lives: survives reloads, so choices and reports hang off it. */
+export const DraftIdSchema = z.object({
+  /** origin + path of the top-level page */
+  page: text(2048),
+  /** indices of nested frames from the top, "0/2"; "" for the top document */
+  frame: text(256),
+  /** a stable selector for the editor, with " >>> " stepping into shadow roots */
+  selector: text(1024),
+});
+export type DraftId = z.infer<typeof DraftIdSchema>;
+
+export const EditorKindSchema = z.enum(['textarea', 'contenteditable']);
+export type EditorKind = z.infer<typeof EditorKindSchema>;
+
+export const DraftChangedSchema = z.object({
+  id: DraftIdSchema,
+  kind: EditorKindSchema,
+  text: text(MAX_DRAFT_CHARS),
+  /** the text was cut at MAX_DRAFT_CHARS */
+  truncated: z.boolean(),
+});
+export type DraftChanged = z.infer<typeof DraftChangedSchema>;
+
+export const ContextInputSchema = z.object({
+  type: z.optional(z.enum(RELEASE_TYPES)),
+  flags: z.optional(z.array(z.enum(CONTEXT_FLAGS)).check(z.maxLength(CONTEXT_FLAGS.length))),
+});
+
+export const TabRequestSchema = z.object({ tabId });
+
+export const SetContextSchema = z.object({
+  tabId,
+  draftKey: text(4096),
+  /** null: infer both type and flags from the text again */
+  choice: z.nullable(ContextInputSchema),
+});
+
+export const SelectSpanRequestSchema = z.object({
+  tabId,
+  draftKey: text(4096),
+  start: offset,
+  end: offset,
+  excerpt: text(MAX_DRAFT_CHARS),
+});
+
+export const SiteRequestSchema = z.object({
+  tabId,
+  /** "https://example.org": an http(s) origin, nothing more */
+  origin: z.string().check(z.regex(/^https?:\/\/[^/?#\s]+$/), z.maxLength(300)),
+});
+
+export const SelectSpanSchema = z.object({
+  selector: text(1024),
+  start: offset,
+  end: offset,
+  excerpt: text(MAX_DRAFT_CHARS),
+});
+export type SelectSpan = z.infer<typeof SelectSpanSchema>;
+
+export interface SelectResult {
+  ok: boolean;
+  /** why the span could not be selected, in words for the panel */
+  reason?: string;
+}
+
+/** What the side panel shows for one tab. */
+export interface PanelState {
+  tabId: number;
+  /** a content script answers in the tab's top frame */
+  live: boolean;
+  /** http(s) origin of the tab when the extension may know it */
+  origin?: string;
+  /** Lectern is registered for this origin ("Turn on for this site") */
+  siteOn: boolean;
+  draft?: {
+    key: string;
+    kind: EditorKind;
+    label: string;
+    choice: ContextInput | null;
+    report: Report;
+    truncated: boolean;
+    updatedAt: number;
+  };
+  /** the latest review failed; in words */
+  error?: string;
+}
+
+const FindingSchema = z.looseObject({
+  rule: z.string(),
+  family: z.enum(FAMILIES),
+  category: z.string(),
+  severity: z.enum(SEVERITIES),
+  start: z.number(),
+  end: z.number(),
+  excerpt: z.string(),
+  message: z.string(),
+  why: z.string(),
+  guideline: z.string(),
+  suggestion: z.string(),
+});
+
+const ReportSchema = z.looseObject({
+  grade: z.enum(GRADES),
+  points: z.number(),
+  context: z.looseObject({
+    type: z.enum(RELEASE_TYPES),
+    flags: z.array(z.enum(CONTEXT_FLAGS)),
+    inferred: z.boolean(),
+    reasons: z.optional(z.array(z.string())),
+  }),
+  drivers: z.array(z.string()),
+  findings: z.array(FindingSchema),
+  problems: z.array(z.looseObject({ rule: z.string(), message: z.string() })),
+});
+
+/** The panel checks pushes too: any content script can message extension pages. */
+export const PanelStateSchema = z.looseObject({
+  tabId: z.number(),
+  live: z.boolean(),
+  origin: z.optional(z.string()),
+  siteOn: z.boolean(),
+  draft: z.optional(
+    z.looseObject({
+      key: z.string(),
+      kind: EditorKindSchema,
+      label: z.string(),
+      choice: z.nullable(ContextInputSchema),
+      report: ReportSchema,
+      truncated: z.boolean(),
+      updatedAt: z.number(),
+    }),
+  ),
+  error: z.optional(z.string()),
+});
+
+interface ProtocolMap {
+  /** content → background: an editor's text changed (debounced) */
+  draftChanged(data: DraftChanged): { ok: true };
+  /** content → background: a capture script started in a frame */
+  captureStarted(data: { page: string }): { ok: true };
+  /** background → content (top frame): is capture running here? */
+  ping(): { live: true };
+  /** background → content: select a span in the editor */
+  selectSpan(data: SelectSpan): SelectResult;
+  /** background → content: the user turned Lectern off for this site */
+  stopCapture(): { ok: true };
+  /** panel → background */
+  getState(data: { tabId: number }): PanelState;
+  setContext(data: z.infer<typeof SetContextSchema>): PanelState;
+  selectFinding(data: z.infer<typeof SelectSpanRequestSchema>): SelectResult;
+  enableSite(data: z.infer<typeof SiteRequestSchema>): PanelState;
+  disableSite(data: z.infer<typeof SiteRequestSchema>): PanelState;
+  /** panel → background, when the panel is open as a tab rather than beside one */
+  lastDraftTab(): { tabId: number | null };
+  /** background → panel: a tab's state changed */
+  stateChanged(data: PanelState): void;
+}
+
+export const { sendMessage, onMessage, removeAllListeners } =
+  defineExtensionMessaging<ProtocolMap>();
+
+/** One string per draft identity, the key of its record in storage. */
+export function draftKeyOf(id: DraftId): string {
+  return `${id.page} ${id.frame || 'top'} ${id.selector}`;
+}
+
+/** A short human name for the editor, e.g. "textarea#body" or "editor in frame 0". */
+export function draftLabel(id: DraftId, kind: EditorKind): string {
+  const where = id.frame ? ` in frame ${id.frame}` : '';
+  const inShadow = id.selector.includes(' >>> ') ? ' (shadow root)' : '';
+  const last = id.selector.split(' >>> ').pop() ?? '';
+  const name = /#[\w-]+$/.exec(last)?.[0] ?? '';
+  return `${kind === 'textarea' ? 'text box' : 'rich-text editor'}${name ? ` ${name}` : ''}${inShadow}${where}`;
+}
+
+export function configureZod(): void {
+  // MV3's CSP forbids eval; without this zod probes `new Function` once and the probe is
+  // reported as a CSP violation.
+  z.config({ jitless: true });
+}
