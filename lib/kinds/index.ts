@@ -8,5 +8,8 @@ import { requiredElement } from './required-element';
 import { share } from './share';
 
 export const KINDS: Record<string, Kind<never>> = Object.fromEntries(
-  [phrase, grammar, requiredElement, share, praise, acronym, namedPerson].map((k) => [k.name, k as unknown as Kind<never>]),
+  [phrase, grammar, requiredElement, share, praise, acronym, namedPerson].map((k) => [
+    k.name,
+    k as unknown as Kind<never>,
+  ]),
 );
