@@ -22,7 +22,7 @@ const MACROS: Record<string, string> = {
     'aug(?:ust|\\.)?|sep(?:t(?:ember|\\.)?|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?)',
   WEEKDAY: '(?:\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b)',
   TIME:
-    '(?:\\b\\d{1,2}(?::[0-5]\\d)?\\s*(?:a\\.?\\s?m\\b\\.?|p\\.?\\s?m\\b\\.?)|\\bnoon\\b|\\bmidnight\\b|' +
+    '(?:\\b\\d{1,2}(?:[:.][0-5]\\d)?\\s*(?:a\\.?\\s?m\\b\\.?|p\\.?\\s?m\\b\\.?)|\\bnoon\\b|\\bmidnight\\b|' +
     '\\b(?:[01]?\\d|2[0-3]):[0-5]\\d\\b|\\b[0-2]\\d[0-5]\\d\\s*(?:hrs|hours)\\b)',
   PHONE:
     '(?:(?:\\+\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\b\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}\\b|' +
