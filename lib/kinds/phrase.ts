@@ -19,8 +19,11 @@ const Params = z.object({
   requiresDocument: z.array(z.string().min(1)).optional(),
   /** Neighbouring sentences (same paragraph) that count for requires/unless. */
   window: z.number().int().min(0).max(3).default(0),
-  /** Report the matched words (default) or the whole sentence. */
-  span: z.enum(['match', 'sentence']).default('match'),
+  /**
+   * Report the matched words (default), the whole sentence, or one span per sentence from the
+   * first match of any pattern to the last (a sentence that piles up several hype words).
+   */
+  span: z.enum(['match', 'sentence', 'union']).default('match'),
   /** At most one finding per sentence (the first match). */
   oncePerSentence: z.boolean().default(true),
   /** Match `patterns` (not the gates) case-sensitively: "TX" is a state code, "tx" is not. */
@@ -40,6 +43,11 @@ export const phrase = defineKind({
       if (p.requires && !anyMatch(p.requires, around)) continue;
       if (p.unless && anyMatch(p.unless, around)) continue;
 
+      if (p.span === 'union') {
+        const found = unionOfAllowed(p.patterns, s.text, p.unlessBefore, p.caseSensitive);
+        if (found) hits.push(tidy(text, s.start + found.start, s.start + found.end));
+        continue;
+      }
       for (const source of p.patterns) {
         const found = firstAllowed(source, s.text, p.unlessBefore, p.caseSensitive);
         if (!found) continue;
@@ -66,4 +74,20 @@ function firstAllowed(
     return m;
   }
   return undefined;
+}
+
+function unionOfAllowed(
+  sources: string[],
+  sentence: string,
+  unlessBefore?: string[],
+  caseSensitive = false,
+) {
+  let span: { start: number; end: number } | undefined;
+  for (const source of sources) {
+    for (const m of matchAll(source, sentence, caseSensitive)) {
+      if (unlessBefore && anyMatch(unlessBefore, sentence.slice(0, m.start))) continue;
+      span = span ? { start: Math.min(span.start, m.start), end: Math.max(span.end, m.end) } : m;
+    }
+  }
+  return span;
 }
