@@ -154,7 +154,12 @@ async function draftChanged(
       updatedAt: Date.now(),
     };
     await putDraft(reviewed(record));
-    await putTab({ tabId: where.tabId, draftKey: key, frameId: where.frameId, updatedAt: Date.now() });
+    await putTab({
+      tabId: where.tabId,
+      draftKey: key,
+      frameId: where.frameId,
+      updatedAt: Date.now(),
+    });
   });
   void push(where.tabId, true);
   return { ok: true };
@@ -266,9 +271,15 @@ async function selectFinding(request: {
       tabId: request.tabId,
       frameId: tab.frameId ?? 0,
     });
-    return { ok: answer?.ok === true, ...(answer?.reason ? { reason: String(answer.reason) } : {}) };
+    return {
+      ok: answer?.ok === true,
+      ...(answer?.reason ? { reason: String(answer.reason) } : {}),
+    };
   } catch {
-    return { ok: false, reason: 'The page did not answer. Reload it and type in the editor again.' };
+    return {
+      ok: false,
+      reason: 'The page did not answer. Reload it and type in the editor again.',
+    };
   }
 }
 
@@ -280,7 +291,10 @@ function pick<T extends object, K extends keyof T>(from: T, ...keys: K[]): Pick<
 
 function toolbarAction(): typeof browser.action | undefined {
   // Firefox builds are MV2, where the toolbar button is browserAction.
-  return browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  return (
+    browser.action ??
+    (browser as unknown as { browserAction?: typeof browser.action }).browserAction
+  );
 }
 
 /** The click grants activeTab. The panel must open before any await, while the gesture lasts. */

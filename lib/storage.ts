@@ -79,7 +79,11 @@ export async function deleteTab(tabId: number): Promise<void> {
 /** The tab whose draft changed last: the panel's target when it is open as a tab itself. */
 export async function latestTab(): Promise<TabRecord | undefined> {
   const index = (await database()).transaction('tabs').store.index('updatedAt');
-  for (let cursor = await index.openCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
+  for (
+    let cursor = await index.openCursor(null, 'prev');
+    cursor;
+    cursor = await cursor.continue()
+  ) {
     if (cursor.value.draftKey) return cursor.value;
   }
   return undefined;

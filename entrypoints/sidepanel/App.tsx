@@ -9,6 +9,14 @@ import { GradeSummary } from './GradeSummary';
 import { SiteAccess } from './SiteAccess';
 import { initialTarget, type Target } from './target-tab';
 
+/** Confirmations fade; errors stay until the next action. */
+interface Notice {
+  text: string;
+  error?: boolean;
+}
+
+const NOTICE_MS = 8000;
+
 type View =
   | { status: 'loading' }
   | { status: 'no-tab' }
@@ -18,7 +26,14 @@ type View =
 export function App() {
   const [target, setTarget] = useState<Target | null>(null);
   const [view, setView] = useState<View>({ status: 'loading' });
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<Notice>({ text: '' });
+  const say = useCallback((text: string) => setNotice({ text }), []);
+
+  useEffect(() => {
+    if (!notice.text || notice.error) return undefined;
+    const timer = setTimeout(() => setNotice({ text: '' }), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
 
   const load = useCallback(async (tabId: number | null) => {
     if (tabId == null) return setView({ status: 'no-tab' });
@@ -40,17 +55,14 @@ export function App() {
   useEffect(() => (target ? followPushes(target, setTarget, setView) : undefined), [target]);
   useEffect(() => (target ? followActiveTab(target, setTarget) : undefined), [target]);
 
-  const act = useCallback(
-    async (task: () => Promise<PanelState | void>) => {
-      try {
-        const state = await task();
-        if (state) setView({ status: 'ready', state });
-      } catch (e) {
-        setNotice(messageOf(e));
-      }
-    },
-    [],
-  );
+  const act = useCallback(async (task: () => Promise<PanelState | void>) => {
+    try {
+      const state = await task();
+      if (state) setView({ status: 'ready', state });
+    } catch (e) {
+      setNotice({ text: messageOf(e), error: true });
+    }
+  }, []);
 
   return (
     <main>
@@ -58,9 +70,13 @@ export function App() {
         <h1>Lectern</h1>
         <p class="privacy">Reviews your draft on this computer. Nothing is sent anywhere.</p>
       </header>
-      <Body view={view} act={act} setNotice={setNotice} retry={() => load(target?.tabId ?? null)} />
-      <p class="notice" role="status" aria-live="polite" data-testid="notice">
-        {notice}
+      <Body view={view} act={act} setNotice={say} retry={() => load(target?.tabId ?? null)} />
+      <p
+        class={notice.error ? 'notice notice-error' : 'notice'}
+        role={notice.error ? 'alert' : 'status'}
+        data-testid="notice"
+      >
+        {notice.text}
       </p>
     </main>
   );
@@ -94,7 +110,9 @@ function Body({ view, act, setNotice, retry }: BodyProps) {
   }
   const { state } = view;
   const setChoice = (choice: ContextInput | null) =>
-    act(() => sendMessage('setContext', { tabId: state.tabId, draftKey: state.draft!.key, choice }));
+    act(() =>
+      sendMessage('setContext', { tabId: state.tabId, draftKey: state.draft!.key, choice }),
+    );
   return (
     <>
       {state.error && (
@@ -134,7 +152,7 @@ function Draft({ state, setChoice, setNotice }: DraftProps) {
   }
   return (
     <>
-      <p class="source">
+      <p class="source" data-testid="source">
         Reviewing the {draft.label}
         {draft.truncated && ' (only its first 200,000 characters)'}.
       </p>

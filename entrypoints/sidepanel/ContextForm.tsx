@@ -1,6 +1,13 @@
 // Release type and context flags: the user's choice wins; without one the engine infers both
 // and the panel says so, with the engine's reasons.
-import { CONTEXT_FLAGS, RELEASE_TYPES, type ContextFlag, type ContextInput, type ReleaseType, type Report } from '@/lib/engine/types';
+import {
+  CONTEXT_FLAGS,
+  RELEASE_TYPES,
+  type ContextFlag,
+  type ContextInput,
+  type ReleaseType,
+  type Report,
+} from '@/lib/engine/types';
 
 import { FLAG_NAMES, TYPE_NAMES } from './labels';
 
@@ -44,19 +51,25 @@ export function ContextForm({ report, choice, setChoice }: Props) {
           {context.reasons?.length ? ` (${context.reasons.join('; ')})` : ''}.
         </p>
       )}
-      <fieldset class="flags">
-        <legend>Context flags{choice?.flags ? '' : ' (inferred)'}</legend>
-        {CONTEXT_FLAGS.map((flag) => (
-          <label key={flag} class="flag">
-            <input
-              type="checkbox"
-              checked={context.flags.includes(flag)}
-              onChange={(e) => onFlag(flag, e.currentTarget.checked)}
-            />
-            {FLAG_NAMES[flag]}
-          </label>
-        ))}
-      </fieldset>
+      <details class="flags-box">
+        <summary>
+          Context flags{choice?.flags ? '' : ' (inferred)'}:{' '}
+          {context.flags.length ? context.flags.map((f) => FLAG_NAMES[f]).join(', ') : 'none'}
+        </summary>
+        <fieldset class="flags">
+          <legend class="visually-hidden">Context flags</legend>
+          {CONTEXT_FLAGS.map((flag) => (
+            <label key={flag} class="flag">
+              <input
+                type="checkbox"
+                checked={context.flags.includes(flag)}
+                onChange={(e) => onFlag(flag, e.currentTarget.checked)}
+              />
+              {FLAG_NAMES[flag]}
+            </label>
+          ))}
+        </fieldset>
+      </details>
       {choice && (
         <button type="button" class="link" onClick={() => setChoice(null)}>
           Infer type and flags from the text again

@@ -59,7 +59,12 @@ function FindingItem({ finding: f, select }: { finding: Finding; select: Props['
     </>
   );
   return (
-    <li class={`finding finding-${f.severity}`} data-testid="finding" data-rule={f.rule}>
+    <li
+      class={`finding finding-${f.severity}`}
+      data-testid="finding"
+      data-rule={f.rule}
+      data-category={f.category}
+    >
       {f.excerpt ? (
         <button
           type="button"

@@ -2,8 +2,7 @@
 // contenteditable region, also inside shadow roots. No NLP here: this runs in every page.
 
 export type Editor =
-  | { kind: 'textarea'; el: HTMLTextAreaElement }
-  | { kind: 'contenteditable'; el: HTMLElement };
+  { kind: 'textarea'; el: HTMLTextAreaElement } | { kind: 'contenteditable'; el: HTMLElement };
 
 /** `input` and `focusin` are composed: the real target is the first node of the path, not the host. */
 export function editorFromEvent(event: Event): Editor | null {

@@ -113,7 +113,8 @@ class Reader {
       if (collapsible) {
         const from = i;
         while (i < data.length && /[ \t\n\r\f]/.test(data[i])) i++;
-        if (this.lineHasText && !this.pending && !this.out.endsWith(' ')) this.emit(' ', node, from);
+        if (this.lineHasText && !this.pending && !this.out.endsWith(' '))
+          this.emit(' ', node, from);
         continue;
       }
       const from = i;
