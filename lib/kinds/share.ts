@@ -31,7 +31,9 @@ export const share = defineKind({
 
     const total = body.reduce((n, s) => n + s.text.length, 0);
     const issuer = about.reduce((n, s) => n + s.text.length, 0);
-    const firstAffected = body.find((s) => anyMatch(p.affected, s.text));
+    // A sentence that praises while it mentions the victims ("responded swiftly to reports of
+    // illness") is about the issuer: it does not put the people affected first.
+    const firstAffected = body.find((s) => anyMatch(p.affected, s.text) && !about.includes(s));
     const first = about[0];
     const tooMuch = issuer / total >= p.threshold;
     const tooEarly = p.order && (!firstAffected || first.index < firstAffected.index);
