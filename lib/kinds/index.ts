@@ -1,4 +1,5 @@
 import { acronym } from './acronym';
+import { figure } from './figure';
 import { grammar } from './grammar';
 import type { Kind } from './kind';
 import { namedPerson } from './named-person';
@@ -8,7 +9,7 @@ import { requiredElement } from './required-element';
 import { share } from './share';
 
 export const KINDS: Record<string, Kind<never>> = Object.fromEntries(
-  [phrase, grammar, requiredElement, share, praise, acronym, namedPerson].map((k) => [
+  [phrase, grammar, requiredElement, share, praise, figure, acronym, namedPerson].map((k) => [
     k.name,
     k as unknown as Kind<never>,
   ]),
