@@ -152,6 +152,12 @@ function Draft({ state, setChoice, setNotice }: DraftProps) {
   }
   return (
     <>
+      {!state.live && (
+        <p class="empty" data-testid="off">
+          Lectern is off on this page now. This is the last review of the draft; it will not update
+          until Lectern is turned on again.
+        </p>
+      )}
       <p class="source" data-testid="source">
         Reviewing the {draft.label}
         {draft.truncated && ' (only its first 200,000 characters)'}.

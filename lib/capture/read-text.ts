@@ -31,6 +31,7 @@ const BLOCKS = new Set(
   ).split(' '),
 );
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
+const COLLAPSIBLE = /[ \t\n\r\f]/;
 const PRESERVED = new Set(['pre', 'pre-wrap', 'pre-line', 'break-spaces']);
 
 export function readEditor(editor: Editor): ReadText {
@@ -77,6 +78,8 @@ class Reader {
   private hasContent = false;
   /** the current line has text, so a final <br> in its block is only a placeholder */
   private lineHasText = false;
+  /** a collapsed run of white space, written as one space if text follows on the line */
+  private space: { node: Text; offset: number } | null = null;
   /** the DOM position just after the last character written */
   private last: DomPosition;
 
@@ -100,25 +103,29 @@ class Reader {
     if (tag === 'br') return this.lineBreak(el);
     if (!BLOCKS.has(tag)) return this.walk(el);
 
-    this.pending = true;
+    this.endLine();
     this.walk(el);
+    this.endLine();
+  }
+
+  /** A block boundary: the line ends here, the newline is written before the next content. */
+  private endLine(): void {
     this.pending = true;
+    this.lineHasText = false;
   }
 
   private text(node: Text): void {
     const data = node.data;
     let i = 0;
     while (i < data.length) {
-      const collapsible = !this.preserveSpaces && /[ \t\n\r\f]/.test(data[i]);
-      if (collapsible) {
-        const from = i;
-        while (i < data.length && /[ \t\n\r\f]/.test(data[i])) i++;
-        if (this.lineHasText && !this.pending && !this.out.endsWith(' '))
-          this.emit(' ', node, from);
+      const from = i;
+      if (!this.preserveSpaces && COLLAPSIBLE.test(data[i])) {
+        while (i < data.length && COLLAPSIBLE.test(data[i])) i++;
+        // Written only if more text follows on this line, as a browser renders it.
+        if (this.lineHasText && !this.pending) this.space ??= { node, offset: from };
         continue;
       }
-      const from = i;
-      while (i < data.length && (this.preserveSpaces || !/[ \t\n\r\f]/.test(data[i]))) i++;
+      while (i < data.length && (this.preserveSpaces || !COLLAPSIBLE.test(data[i]))) i++;
       this.emit(data.slice(from, i), node, from);
     }
   }
@@ -126,6 +133,7 @@ class Reader {
   /** Non-breaking spaces become plain spaces: same length, so offsets still map. */
   private emit(chunk: string, node: Text, offset: number): void {
     this.flushBreak();
+    this.flushSpace();
     const start = this.out.length;
     this.out += chunk.replace(/\u00a0/g, ' ');
     this.runs.push({ start, end: this.out.length, node, offset, synthetic: false });
@@ -135,8 +143,18 @@ class Reader {
   }
 
   private flushBreak(): void {
+    if (this.pending) this.space = null;
     if (this.pending && this.hasContent) this.newline(this.last);
     this.pending = false;
+  }
+
+  private flushSpace(): void {
+    const space = this.space;
+    if (!space) return;
+    this.space = null;
+    const start = this.out.length;
+    this.out += ' ';
+    this.runs.push({ start, end: start + 1, ...space, synthetic: false });
   }
 
   private newline(at: DomPosition): void {
@@ -150,6 +168,7 @@ class Reader {
     const endsLine = !followedByContent(br, this.blockOf(br));
     if (endsLine && this.lineHasText) return; // the placeholder <br> browsers keep at a block's end
 
+    this.space = null;
     this.flushBreak();
     if (endsLine) {
       this.hasContent = true; // an empty line: <div><br></div>

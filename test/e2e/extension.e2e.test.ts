@@ -19,6 +19,13 @@ const COMPOSE = `<!doctype html>
   <label for="ta">Plain draft</label>
   <textarea id="ta" rows="6" cols="70"></textarea>
   <div id="ce" contenteditable="true" style="border:1px solid;min-height:3em"></div>
+  <div id="formatted" contenteditable="true">
+    <p>Update on the <b>water</b> main break</p>
+    <p>
+      Residents have nothing to <b>worry</b> about: the water is
+      completely safe to drink.
+    </p>
+  </div>
   <rich-editor id="shadow-host"></rich-editor>
   <iframe id="frame" src="/frame" width="500" height="90"></iframe>
   <iframe id="blank" width="500" height="90"></iframe>
@@ -162,6 +169,19 @@ describe('a contenteditable editor', () => {
     expect(await editor.innerHTML()).toBe(before);
   });
 
+  it('reads text that was already there, with markup and source indentation', async () => {
+    const editor = page.locator('#formatted');
+    const before = await editor.innerHTML();
+    await page.bringToFront();
+    await editor.click();
+    await waitForSource('rich-text editor #formatted');
+
+    const excerpt = await selectFirstAssurance();
+
+    await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe(excerpt);
+    expect(await editor.innerHTML()).toBe(before);
+  });
+
   it('works inside an open shadow root', async () => {
     await typeInto(page.locator('rich-editor .editor'), SHORT_DRAFT);
     await waitForSource('rich-text editor (shadow root)');
@@ -206,6 +226,35 @@ describe('the service worker', () => {
 
     await waitForSource('rich-text editor in frame 1');
     expect(await assurance().count()).toBeGreaterThan(0);
+  });
+});
+
+describe('per-site access', () => {
+  it('turns on for the site: registers capture and injects it again', async () => {
+    await panel.bringToFront();
+    await panel.getByRole('button', { name: 'Turn on for this site' }).click();
+
+    await expect
+      .poll(() => panel.getByRole('button', { name: 'Turn off for this site' }).count())
+      .toBe(1);
+    const scripts = await browser.worker.evaluate(() =>
+      (globalThis as unknown as ChromeScripting).chrome.scripting.getRegisteredContentScripts(),
+    );
+    expect(scripts.map((s) => s.matches)).toEqual([[`${server.origin}/*`]]);
+
+    await typeInto(page.locator('#ta'), ' More soon.');
+    await waitForSource('text box #ta');
+    expect(await panel.getByTestId('off').count()).toBe(0);
+  });
+
+  it('turns off for the site: capture stops and the panel says so', async () => {
+    await panel.bringToFront();
+    await panel.getByRole('button', { name: 'Turn off for this site' }).click();
+
+    await expect.poll(() => panel.getByTestId('off').count()).toBe(1);
+    await typeInto(page.locator('#ce'), ' Typed while off.');
+    await page.waitForTimeout(1000);
+    expect(await panel.getByTestId('source').textContent()).toContain('text box #ta');
   });
 });
 
@@ -257,6 +306,10 @@ function frameAt(path: string): Frame {
   const frame = page.frames().find((f) => f.url().endsWith(path));
   if (!frame) throw new Error(`no frame at ${path}`);
   return frame;
+}
+
+interface ChromeScripting {
+  chrome: { scripting: { getRegisteredContentScripts(): Promise<Array<{ matches?: string[] }>> } };
 }
 
 function shadowSelection(): string | undefined {
