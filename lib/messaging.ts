@@ -193,7 +193,7 @@ export function draftLabel(id: DraftId, kind: EditorKind): string {
   const where = id.frame ? ` in frame ${id.frame}` : '';
   const inShadow = id.selector.includes(' >>> ') ? ' (shadow root)' : '';
   const last = id.selector.split(' >>> ').pop() ?? '';
-  const name = /#[\w-]+$/.exec(last)?.[0] ?? '';
+  const name = /(#[\w-]+|\[name="[^"]*"\])$/.exec(last)?.[1] ?? '';
   return `${kind === 'textarea' ? 'text box' : 'rich-text editor'}${name ? ` ${name}` : ''}${inShadow}${where}`;
 }
 

@@ -37,7 +37,7 @@ export function ContextForm({ report, choice, setChoice }: Props) {
       <label class="field">
         <span>Release type</span>
         <select value={chosenType} onChange={(e) => onType(e.currentTarget.value)}>
-          <option value="">Infer from the text ({TYPE_NAMES[context.type]})</option>
+          <option value="">Infer from the text</option>
           {RELEASE_TYPES.map((t) => (
             <option key={t} value={t}>
               {TYPE_NAMES[t]}
