@@ -93,6 +93,8 @@ const Params = z.object({
   headChars: z.number().int().positive().default(400),
   /** Sentences matching any of these are not searched (a media-only phone is no hotline). */
   ignore: Patterns.default([]),
+  /** Also skip the short lines that run on from an ignored short line: a contact block. */
+  ignoreBlocks: z.boolean().default(false),
   /** Phrases that stand in for the element without providing it. */
   vague: Patterns.default([]),
   vagueMessage: z.string().min(1).optional(),
@@ -195,11 +197,28 @@ function mask(text: string, doc: Segmented, p: Params): string {
   const spans: Span[] = [];
   for (const re of p.vague) spans.push(...allMatches(re, text));
   if (p.ignore.length > 0) spans.push(...doc.sentences.filter((s) => anyMatch(p.ignore, s.text)));
+  if (p.ignoreBlocks) spans.push(...blockLines(text, doc, p.ignore));
   if (spans.length === 0) return text;
 
   const chars = text.split('');
   for (const s of spans) chars.fill(' ', s.start, s.end);
   return chars.join('');
+}
+
+const SHORT_LINE = 80;
+
+/** Lines such as a name, a phone, an email that follow an ignored label line with no gap. */
+function blockLines(text: string, doc: Segmented, ignore: RegExp[]): Span[] {
+  const out: Span[] = [];
+  let inBlock = false;
+  doc.paragraphs.forEach((para, i) => {
+    const short = para.text.length <= SHORT_LINE;
+    const joined = i > 0 && !/\n[^\S\n]*\n/.test(text.slice(doc.paragraphs[i - 1].end, para.start));
+    if (inBlock && short && joined) out.push(para);
+    else inBlock = false;
+    if (short && anyMatch(ignore, para.text)) inBlock = true;
+  });
+  return out;
 }
 
 function regionOf(p: Params, masked: string, doc: Segmented): string {
