@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { review } from '../lib/engine';
-import type { ContextInput, Finding, Report } from '../lib/engine/types';
+import type { ContextInput, Finding, PriorRelease, Report } from '../lib/engine/types';
 import { builtinRules } from '../lib/rule-packs-node';
 
 /** ../shared/cases beside the repository (LECTERN_CASES overrides). */
@@ -12,8 +12,9 @@ export const CASES_DIR =
 
 export const hasCases = existsSync(join(CASES_DIR, 'README.md'));
 
-export function reviewText(text: string, context?: ContextInput): Report {
-  return review(text, context ?? { type: 'routine', flags: [] }, { rules: builtinRules() });
+export function reviewText(text: string, context?: ContextInput, archive?: PriorRelease[]): Report {
+  const options = { rules: builtinRules(), ...(archive ? { archive } : {}) };
+  return review(text, context ?? { type: 'routine', flags: [] }, options);
 }
 
 export function overlaps(f: Finding, mStart: number, mEnd: number): boolean {

@@ -13,6 +13,7 @@ import { driversOf, escalate, gradeOf, maxSeverity, POINTS } from './severity';
 import type {
   ContextInput,
   Finding,
+  PriorRelease,
   Problem,
   Report,
   ReviewContext,
@@ -20,10 +21,18 @@ import type {
 } from './types';
 import { SEVERITIES } from './types';
 import { compile } from '../kinds/patterns';
+import type { ArchiveIndex } from '../facts/archive';
+import { checkConsistency } from '../facts/check';
 
 export interface ReviewOptions {
   rules: RuleSet;
   file?: string;
+  /** Earlier releases on the matter (or an index built with indexArchive) to check facts against. */
+  archive?: PriorRelease[] | ArchiveIndex;
+  /** Which matter of a multi-matter archive the draft belongs to; else chosen by content. */
+  matter?: string;
+  /** Review time, for deadlines when the draft carries no date of its own. */
+  now?: Date;
 }
 
 export function review(text: string, input: ContextInput | undefined, options: ReviewOptions): Report {
@@ -47,6 +56,15 @@ export function review(text: string, input: ContextInput | undefined, options: R
       for (const hit of hits) findings.push(toFinding(rule, hit, text, context));
     } catch (e) {
       problems.push({ rule: rule.id, file: rule.file, message: `rule failed: ${(e as Error).message}` });
+    }
+  }
+
+  if (lang === 'en') {
+    try {
+      const { archive, matter, now } = options;
+      findings.push(...checkConsistency(text, { doc, archive, matter, now }));
+    } catch (e) {
+      problems.push({ rule: 'facts', file: 'lib/facts', message: `consistency check failed: ${(e as Error).message}` });
     }
   }
 

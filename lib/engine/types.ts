@@ -110,4 +110,6 @@ export interface PriorRelease {
   source: string;
   date?: string;
   text: string;
+  /** The matter (incident) it belongs to; releases without one form one matter. */
+  matter?: string;
 }

@@ -1,0 +1,245 @@
+// Times of events: "the fire started at about 2:15 a.m.", "crews were dispatched at 2:18 a.m.",
+// "pronounced dead at 8:52 p.m.". A time of day belongs to the last event verb before it in
+// its clause; a time with no event ("Next update at 6 p.m.", "As of 1 p.m.") is not an event
+// fact. Event times are immutable: once released, a different time is a contradiction.
+import type { SentenceInput } from './counts';
+import { frameAt } from './framing';
+import type { TimeFact } from './types';
+import { CLOCK, clockInterval, DAY, parseClock, resolveDay } from './when';
+
+interface EventVerb {
+  event: string;
+  re: RegExp;
+  /** Events that need a subject to be told apart ("the roof collapsed" vs "the bridge …"). */
+  subject?: boolean;
+}
+
+const EVENTS: EventVerb[] = [
+  {
+    event: 'start',
+    re: /\b(?:started|broke out|began|erupted|ignited|caught fire)\b(?!\s+(?:work|working|to|searching|their|its|his|her|an?|the)\b)/gi,
+    subject: true,
+  },
+  { event: 'collision', re: /\b(?:collided|crashed)\b/gi },
+  { event: 'collapse', re: /\bcollapsed\b/gi, subject: true },
+  {
+    event: 'break',
+    re: /\b(?:broke|ruptured|burst)\b(?!\s+(?:out|into|the|a|an)\b)/gi,
+    subject: true,
+  },
+  { event: 'overturn', re: /\b(?:overturned|rolled over|flipped over)\b/gi, subject: true },
+  { event: 'leak', re: /\b(?:leaked|began leaking|escaped)\b/gi, subject: true },
+  { event: 'explosion', re: /\b(?:exploded|blew up)\b/gi },
+  { event: 'shooting', re: /\b(?:shot|opened fire)\b/gi },
+  { event: 'stabbing', re: /\bstabbed\b/gi },
+  { event: 'robbery', re: /\b(?:robbed|held up)\b/gi },
+  { event: 'incident', re: /\b(?:happened|occurred|took place)\b/gi, subject: true },
+  {
+    event: 'incident',
+    re: /\b(?:collision|crash|explosion|blast|collapse|shooting|stabbing|robbery|derailment|fire) (?:at|happened at|occurred at|took place at)(?=\s+(?:about |around |approximately )?\d)/gi,
+  },
+  {
+    event: 'dispatch',
+    re: /\b(?:dispatched|(?:were|was) (?:first )?(?:called|sent|alerted|paged|summoned))\b/gi,
+  },
+  { event: 'first-call', re: /\b(?:911|first|emergency) call\b/gi },
+  { event: 'arrival', re: /\b(?:arrived|reached the scene)\b/gi },
+  {
+    event: 'ambulance',
+    re: /\b(?:called|requested|summoned) (?:for )?(?:an? )?(?:ambulance|paramedics|medical help|medical aid)\b/gi,
+  },
+  { event: 'under-control', re: /\b(?:under control|contained)\b/gi },
+  {
+    event: 'out',
+    re: /\b(?:declared\b[^.;]{0,80}?\bout|put\b[^.;]{0,30}?\bout|extinguished)\b/gi,
+  },
+  { event: 'pronounced-dead', re: /\bpronounced dead\b/gi },
+  { event: 'last-seen', re: /\blast seen\b/gi },
+  { event: 'reported-missing', re: /\breported (?:\w+ )?missing\b/gi },
+  { event: 'arrest', re: /\b(?:was|were) arrested\b/gi },
+  {
+    event: 'evacuation',
+    re: /\b(?:were|was) evacuated\b|\bevacuation (?:order )?was (?:ordered|issued)\b/gi,
+  },
+];
+
+const SUBJECTS: Record<string, string> = {
+  fire: 'fire',
+  blaze: 'fire',
+  flames: 'fire',
+  explosion: 'explosion',
+  outbreak: 'outbreak',
+  illness: 'outbreak',
+  leak: 'leak',
+  spill: 'leak',
+  bridge: 'bridge',
+  footbridge: 'bridge',
+  roof: 'roof',
+  wall: 'wall',
+  ceiling: 'ceiling',
+  building: 'building',
+  floor: 'floor',
+  balcony: 'balcony',
+  structure: 'structure',
+  main: 'main',
+  pipe: 'main',
+  pipeline: 'main',
+  dam: 'dam',
+  levee: 'levee',
+  tank: 'tank',
+  tanker: 'vehicle',
+  truck: 'vehicle',
+  bus: 'vehicle',
+  train: 'train',
+  car: 'vehicle',
+  vehicle: 'vehicle',
+  gas: 'gas',
+  chlorine: 'gas',
+  ammonia: 'gas',
+  diesel: 'fuel',
+  fuel: 'fuel',
+  oil: 'fuel',
+  crane: 'crane',
+  tree: 'tree',
+  incident: 'incident',
+};
+const SUBJECT_RE = new RegExp(`\\b(${Object.keys(SUBJECTS).join('|')})\\b`, 'gi');
+
+const CLOCK_RE = new RegExp(
+  String.raw`(?:\b(about|around|approximately|roughly|shortly after|shortly before|just after|just before|soon after|after|before|by|until|since|from|between|and|at|to)\s+)?(${CLOCK})`,
+  'gi',
+);
+const DAY_AFTER = new RegExp(String.raw`^\s*,?\s*(?:on\s+)?(${DAY})`, 'i');
+const DAY_BEFORE = new RegExp(String.raw`(${DAY})(?:'s)?\s+(?:\w+\s+){0,2}$`, 'i');
+const NOT_EVENT_QUALIFIER = /^(?:since|from|between|and|to|until)$/i;
+
+const GENERIC_PLACE = new Set(
+  'the a an of and at on in near under over street road avenue lane trail trailhead area block intersection north south east west end section floor building the'.split(
+    ' ',
+  ),
+);
+
+/** Where a time with no event of its own takes one from: a correction of an earlier time. */
+export interface EventMemory {
+  last?: TimeFact;
+}
+
+export function extractTimes(
+  s: SentenceInput,
+  issued: number | undefined,
+  memory: EventMemory,
+): TimeFact[] {
+  const out: TimeFact[] = [];
+  let windowStart = 0;
+  for (const m of s.text.matchAll(CLOCK_RE)) {
+    const at = m.index ?? 0;
+    const clockAt = at + m[0].length - m[2].length;
+    const window = s.text.slice(windowStart, at);
+    windowStart = clockAt + m[2].length;
+    const fact = timeAt(s, m, clockAt, window, issued, memory);
+    if (!fact) continue;
+    out.push(fact);
+    memory.last = fact;
+  }
+  return out;
+}
+
+function timeAt(
+  s: SentenceInput,
+  m: RegExpMatchArray,
+  clockAt: number,
+  window: string,
+  issued: number | undefined,
+  memory: EventMemory,
+): TimeFact | undefined {
+  const qualifier = m[1];
+  if (qualifier && NOT_EVENT_QUALIFIER.test(qualifier)) return undefined;
+  const minutes = parseClock(m[2]);
+  if (minutes === undefined || /\bas of\s+$/i.test(window)) return undefined;
+
+  const frame = frameAt(s.text, clockAt);
+  const event = eventIn(window) ?? inherited(frame.corrected, memory, s.index);
+  if (!event) return undefined;
+
+  const after = s.text.slice(clockAt + m[2].length);
+  const day = dayOf(after, window, issued);
+  const place = placeOf(window.slice(event.end), after);
+  return {
+    kind: 'time',
+    key: `time:${event.key}`,
+    event: event.key,
+    at: minutes,
+    minutes: clockInterval(minutes, qualifier),
+    ...(day !== undefined ? { day } : {}),
+    ...(place ? { place } : {}),
+    start: s.start + clockAt,
+    end: s.start + clockAt + m[2].length,
+    sentence: s.index,
+    ...frame,
+  };
+}
+
+interface Found {
+  key: string;
+  /** Offset in the window just after the event verb. */
+  end: number;
+}
+
+/** The last event verb in the window; for subject-bound events, with its subject. */
+function eventIn(window: string): Found | undefined {
+  let best: { verb: EventVerb; at: number; end: number } | undefined;
+  for (const verb of EVENTS) {
+    for (const m of window.matchAll(verb.re)) {
+      const at = m.index ?? 0;
+      const end = at + m[0].length;
+      if (!best || end > best.end || (end === best.end && at < best.at)) best = { verb, at, end };
+    }
+  }
+  if (!best) return undefined;
+  const key = best.verb.subject
+    ? withSubject(best.verb.event, window.slice(0, best.at))
+    : best.verb.event;
+  return key ? { key, end: best.end } : undefined;
+}
+
+function withSubject(event: string, before: string): string | undefined {
+  const near = before.slice(-80);
+  let subject: string | undefined;
+  for (const m of near.matchAll(SUBJECT_RE)) subject = SUBJECTS[m[1].toLowerCase()];
+  if (event === 'incident') return subject ? 'incident' : undefined;
+  return subject ? `${event}:${subject}` : event;
+}
+
+/** "…; the correct time is 8:14 a.m.": the corrected time belongs to the event just cited. */
+function inherited(corrected: boolean | undefined, memory: EventMemory, sentence: number) {
+  const last = memory.last;
+  if (!corrected || !last?.cited || sentence - last.sentence > 1) return undefined;
+  return { key: last.event, end: 0 };
+}
+
+function dayOf(after: string, window: string, issued: number | undefined): number | undefined {
+  if (issued === undefined) return undefined;
+  const text = DAY_AFTER.exec(after)?.[1] ?? DAY_BEFORE.exec(window.slice(-40))?.[1];
+  return text ? resolveDay(text, Math.floor(issued / 1440), 'past') : undefined;
+}
+
+/** Proper-noun words of the place named around the event ("on the Ridge Loop trail"). */
+function placeOf(between: string, after: string): string | undefined {
+  const tail = after.split(/[,;.]|\b(?:after|when|and|but)\b/)[0] ?? '';
+  const words = `${between} ${tail}`.match(
+    /\b(?:at|on|in|near|under|along|outside|inside)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s?){1,4})/g,
+  );
+  if (!words) return undefined;
+  const tokens = words
+    .join(' ')
+    .split(/\s+/)
+    .filter((w) => /^[A-Z]/.test(w) && !GENERIC_PLACE.has(w.toLowerCase()) && !isDayWord(w))
+    .map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  return tokens.length > 0 ? [...new Set(tokens)].join(' ') : undefined;
+}
+
+function isDayWord(w: string): boolean {
+  return /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)/.test(
+    w,
+  );
+}
