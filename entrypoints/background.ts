@@ -302,9 +302,16 @@ function toolbarClicked(tab: Browser.tabs.Tab): void {
   if (tab.id == null) return;
   openPanel(tab.id);
   void inject(tab.id).then(
-    () => putTab({ tabId: tab.id!, updatedAt: Date.now() }).then(() => push(tab.id!)),
+    () => injected(tab.id!),
     (e: Error) => failed(tab.id!, e),
   );
+}
+
+/** Capture runs now; an earlier failure no longer applies, the tab's draft still does. */
+async function injected(tabId: number): Promise<void> {
+  const { error: _stale, ...tab } = (await getTab(tabId)) ?? { tabId, updatedAt: Date.now() };
+  await putTab(tab);
+  await push(tabId);
 }
 
 function openPanel(tabId: number): void {

@@ -137,8 +137,15 @@ function Draft({ state, setChoice, setNotice }: DraftProps) {
   if (!draft && !state.live) {
     return (
       <p class="empty" data-testid="empty">
-        Lectern is off on this page. Click <strong>Turn on for this site</strong> below, or the
-        Lectern button in the toolbar to review this page once.
+        Lectern is off on this page.{' '}
+        {state.origin ? (
+          <>
+            Click <strong>Turn on for this site</strong> below, or the Lectern button in the toolbar
+            to review this page once.
+          </>
+        ) : (
+          'Click the Lectern button in the browser toolbar to review this page.'
+        )}
       </p>
     );
   }

@@ -9,15 +9,8 @@ interface Props {
 
 export function SiteAccess({ state, act }: Props) {
   const { origin } = state;
-  if (!origin) {
-    if (state.live) return null;
-    return (
-      <p class="site">
-        To review drafts here, click the Lectern button in the browser toolbar while this page is
-        open.
-      </p>
-    );
-  }
+  // Without activeTab or a host permission the page's address is hidden from Lectern.
+  if (!origin) return null;
   const host = new URL(origin).host;
   const turnOn = () =>
     act(async () => {
