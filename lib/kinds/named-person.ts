@@ -175,9 +175,13 @@ function nameIn(sentence: string, run: Token[], tagged: Array<{ start: number; e
   let honorific = false;
   while (i < run.length) {
     const t = run[i];
+    const common = !isName(t) && (lexicon[key(t)] !== undefined || NOT_A_NAME.has(key(t)));
+    // A common word is capitalised by position ("The", "Police") or as part of a title
+    // ("Police Chief"); mid-sentence, an unknown or name-like word starts the name.
+    const skip = common && (atSentenceStart(sentence, t.start) || TITLES.has(key(run[i + 1] ?? t)));
     if (TITLES.has(key(t))) official = true;
     else if (HONORIFIC.test(t.text)) honorific = true;
-    else if (isName(t) || lexicon[key(t)] === undefined) break;
+    else if (!skip) break;
     i++;
   }
   const words = run.slice(i).filter((t) => t.text !== 'and');
@@ -188,6 +192,10 @@ function nameIn(sentence: string, run: Token[], tagged: Array<{ start: number; e
   const span = { start: first.start, end: words[words.length - 1].end, official };
   const known = isName(words[0]) || tagged.some((x) => x.start < span.end && span.start < x.end);
   return honorific || known || inNamePosition(sentence, span) ? span : undefined;
+}
+
+function atSentenceStart(sentence: string, at: number): boolean {
+  return /^[\s"“'‘(\[—–-]*$/u.test(sentence.slice(0, at));
 }
 
 function previousWord(sentence: string, at: number): string {
