@@ -20,6 +20,11 @@ const Params = z.object({
   /** The sentence (plus window) matching one of these cures it. */
   unless: z.array(z.string().min(1)).optional(),
   window: z.number().int().min(0).max(3).default(0),
+  /**
+   * The letterhead, headline and dateline: a named body the praise lands on that is not named
+   * here ("the State Police", "Wexmoor General Hospital staff") is another organisation.
+   */
+  headChars: z.number().int().min(0).default(250),
   /** Nouns that name what someone did rather than who did it ("response", "work"). */
   deeds: z
     .string()
@@ -40,6 +45,36 @@ interface Term {
   end: number;
 }
 
+/**
+ * Whom praise lands on. For a pronoun ("their work"), `text` is the nearest named party before
+ * it and `context` everything the sentence said before it, either of which may be the one meant.
+ */
+interface Party {
+  text: string;
+  named: boolean;
+  context?: string;
+}
+
+const named = (text: string): Party => ({ text, named: true });
+
+const PARTY_TAGS = ['Plural', 'ProperNoun', 'Person', 'Organization', 'Actor'];
+const COLLECTIVE = /^(staff|team|crew|department|office|agency|authority|council|force|service)$/i;
+
+/** What a pronoun at term `k` may point back to. */
+function pointedAt(terms: Term[], k: number): Party {
+  const context = textOf(terms, 0, k - 1);
+  for (let n = k - 1; n >= 0; n--) {
+    const t = terms[n];
+    if (!PARTY_TAGS.some((tag) => has(t, tag)) && !COLLECTIVE.test(t.text)) continue;
+    if (has(t, 'Pronoun') || FIRST_PERSON.test(t.text)) continue;
+
+    let from = n;
+    while (from > 0 && has(terms[from - 1], 'Noun') && !has(terms[from - 1], 'Pronoun')) from--;
+    return { text: textOf(terms, from, n), named: true, context };
+  }
+  return { text: '', named: false, context };
+}
+
 interface Found {
   start: number;
   end: number;
@@ -56,7 +91,7 @@ export const praise = defineKind({
 
       let terms: Term[] | undefined;
       const termsOf = () => (terms ??= flatten(parse(s)));
-      const found = selfPraise(p, s, termsOf);
+      const found = selfPraise(p, s, termsOf, text.slice(0, p.headChars));
       if (found) hits.push(tidy(text, s.start + found.start, s.start + found.end));
     }
     return hits;
@@ -64,12 +99,20 @@ export const praise = defineKind({
 });
 
 /** One span per sentence, from the first to the last praise of the issuer in it. */
-function selfPraise(p: Params, s: Sentence, termsOf: () => Term[]): Found | undefined {
+function selfPraise(
+  p: Params,
+  s: Sentence,
+  termsOf: () => Term[],
+  head: string,
+): Found | undefined {
   let span: Found | undefined;
   for (const source of p.patterns) {
     for (const found of matches(source, s.text)) {
       if (p.unlessBefore && anyMatch(p.unlessBefore, clauseBefore(s.text, found.start))) continue;
-      if (anyMatch(p.thirdParty, partyOf(found, termsOf(), p.deeds))) continue;
+      const party = partyOf(found, termsOf(), p.deeds);
+      if (anyMatch(p.thirdParty, party.text) || anyMatch(p.thirdParty, party.context ?? ''))
+        continue;
+      if (party.named && namesAnotherBody(party.text, head)) continue;
 
       span = span
         ? { start: Math.min(span.start, found.start), end: Math.max(span.end, found.end) }
@@ -77,6 +120,13 @@ function selfPraise(p: Params, s: Sentence, termsOf: () => Term[]): Found | unde
     }
   }
   return span;
+}
+
+/** A capitalised name of two words or more that the head of the draft never mentions. */
+function namesAnotherBody(party: string, head: string): boolean {
+  const names = party.match(/\b[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*)+/g) ?? [];
+  const letterhead = head.toLowerCase();
+  return names.some((name) => !letterhead.includes(name.replace(/['’]s$/, '').toLowerCase()));
 }
 
 function* matches(source: string, sentence: string): Generator<Found> {
@@ -133,14 +183,14 @@ const PRONOUN = /^(they|them|their|theirs|it|its|he|him|his|she|her|hers)$/i;
 const RELATIVE = /^(who|whom|whose|which|that)$/i;
 
 /** Whom the praise at `found` lands on, as text; '' when nobody can be told apart. */
-function partyOf(found: Found, terms: Term[], deeds: string): string {
+function partyOf(found: Found, terms: Term[], deeds: string): Party {
   if (found.party) {
     const i = terms.findIndex((t) => t.end > found.party!.start);
-    return PRONOUN.test(found.party.text.trim()) ? textOf(terms, 0, i - 1) : found.party.text;
+    return PRONOUN.test(found.party.text.trim()) ? pointedAt(terms, i) : named(found.party.text);
   }
 
   const i = terms.findIndex((t) => t.end > found.start);
-  if (i < 0) return '';
+  if (i < 0) return named('');
   const head = nounHead(terms, i, found.end);
   if (head !== undefined && !isPredicative(terms, i)) {
     const owner = ownerOf(terms, i, head, deeds);
@@ -172,16 +222,16 @@ function isPredicative(terms: Term[], i: number): boolean {
 }
 
 /** People praised directly, or the owner of a praised deed; undefined when the deed has none. */
-function ownerOf(terms: Term[], i: number, head: number, deeds: string): string | undefined {
+function ownerOf(terms: Term[], i: number, head: number, deeds: string): Party | undefined {
   const start = possessorStart(terms, i);
-  if (!compile(deeds).test(terms[head].text)) return textOf(terms, start, head);
+  if (!compile(deeds).test(terms[head].text)) return named(textOf(terms, start, head));
 
   const of = terms[head + 1]?.text.toLowerCase() === 'of' ? nounPhraseAfter(terms, head + 2) : '';
-  if (of) return PRONOUN.test(of) ? textOf(terms, 0, head + 1) : of;
+  if (of) return PRONOUN.test(of.split(' ')[0]) ? pointedAt(terms, head + 2) : named(of);
   if (start === i) return undefined;
 
-  if (PRONOUN.test(terms[start].text)) return textOf(terms, 0, start - 1);
-  return textOf(terms, start, i - 1);
+  if (PRONOUN.test(terms[start].text)) return pointedAt(terms, start);
+  return named(textOf(terms, start, i - 1));
 }
 
 /** Where the determiner or possessor before the praise word starts ("the hospital's"). */
@@ -216,8 +266,8 @@ function verbBefore(terms: Term[], i: number): number {
 }
 
 /** The nearest party left of the verb, skipping adverbs and auxiliaries. */
-function subjectOf(terms: Term[], verb: number): string {
-  return verb < 0 ? '' : antecedent(terms, verb);
+function subjectOf(terms: Term[], verb: number): Party {
+  return verb < 0 ? named('') : antecedent(terms, verb);
 }
 
 /**
@@ -225,18 +275,18 @@ function subjectOf(terms: Term[], verb: number): string {
  * "their") is taken to mean whoever the sentence named before it, all of them: an issuer's own
  * people come with "our", so a pronoun after "the volunteers" most likely means the volunteers.
  */
-function antecedent(terms: Term[], k: number): string {
+function antecedent(terms: Term[], k: number): Party {
   for (let n = k - 1; n >= 0; n--) {
     const t = terms[n];
-    if (FIRST_PERSON.test(t.text)) return 'we';
-    if (PRONOUN.test(t.text)) return textOf(terms, 0, n - 1);
+    if (FIRST_PERSON.test(t.text)) return named('we');
+    if (PRONOUN.test(t.text)) return pointedAt(terms, n);
     if (RELATIVE.test(t.text) || !has(t, 'Noun')) continue;
 
     let from = n;
     while (from > 0 && (has(terms[from - 1], 'Noun') || has(terms[from - 1], 'Adjective'))) from--;
-    return textOf(terms, from, n);
+    return named(textOf(terms, from, n));
   }
-  return '';
+  return named('');
 }
 
 function textOf(terms: Term[], from: number, to: number): string {
