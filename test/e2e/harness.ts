@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve('.output/e2e/chrome-mv3');
+/** The build users install, made by `npm run build`. */
+export const PRODUCTION_DIR = resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.LECTERN_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface PageServer {
@@ -45,9 +47,9 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<Browser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error('The e2e build is missing: run `npm run build:e2e` first.');
+export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<Browser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No extension build in ${extensionDir}: run \`npm run build:e2e\` first.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'lectern-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -55,8 +57,8 @@ export async function launchWithExtension(): Promise<Browser> {
     headless: true,
     viewport: { width: 1000, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
