@@ -38,17 +38,22 @@ function deepFocus(el: Element): Element {
   }
 }
 
-/** Closed roots are reachable from content scripts only, through chrome.dom (Chrome 88+). */
+/** Closed roots are reachable from content scripts only: chrome.dom in Chrome, a method in Firefox. */
 export function shadowRootOf(el: Element): ShadowRoot | null {
   if (el.shadowRoot) return el.shadowRoot;
-  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: unknown } } }).chrome
-    ?.dom;
-  const open = dom?.openOrClosedShadowRoot as ((e: Element) => ShadowRoot | null) | undefined;
   try {
-    return open?.(el) ?? null;
+    const firefox = (el as Element & { openOrClosedShadowRoot?: () => ShadowRoot | null })
+      .openOrClosedShadowRoot;
+    if (firefox) return firefox.call(el);
+    const chromeDom = (globalThis as { chrome?: { dom?: ChromeDom } }).chrome?.dom;
+    return chromeDom?.openOrClosedShadowRoot?.(el) ?? null;
   } catch {
     return null;
   }
+}
+
+interface ChromeDom {
+  openOrClosedShadowRoot?: (el: Element) => ShadowRoot | null;
 }
 
 /** Typing lands in a nested node; the draft is the whole editable region. */

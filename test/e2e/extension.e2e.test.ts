@@ -27,6 +27,7 @@ const COMPOSE = `<!doctype html>
     </p>
   </div>
   <rich-editor id="shadow-host"></rich-editor>
+  <closed-editor id="closed-host" style="display:block"></closed-editor>
   <iframe id="frame" src="/frame" width="500" height="90"></iframe>
   <iframe id="blank" width="500" height="90"></iframe>
   <script>
@@ -35,6 +36,14 @@ const COMPOSE = `<!doctype html>
         super();
         this.attachShadow({ mode: 'open' }).innerHTML =
           '<div class="editor" contenteditable="true" style="border:1px solid;min-height:3em"></div>';
+      }
+    });
+    customElements.define('closed-editor', class extends HTMLElement {
+      constructor() {
+        super();
+        // Kept for the test to inspect; the page cannot otherwise reach a closed root.
+        window.closedRoot = this.attachShadow({ mode: 'closed' });
+        window.closedRoot.innerHTML = '<textarea rows="2" cols="60"></textarea>';
       }
     });
     // Old rich editors fill an about:blank frame with document.write after the content script
@@ -197,6 +206,17 @@ describe('a contenteditable editor', () => {
     await expect.poll(() => page.evaluate(shadowSelection)).toBe(excerpt);
   });
 
+  it('works inside a closed shadow root', async () => {
+    await page.bringToFront();
+    await page.locator('#closed-host').click();
+    await page.keyboard.type(SHORT_DRAFT);
+    await waitForSource('text box (shadow root)');
+
+    const excerpt = await selectFirstAssurance();
+
+    await expect.poll(() => page.evaluate(closedSelection)).toBe(excerpt);
+  });
+
   it('works in a same-origin iframe', async () => {
     await typeInto(page.frameLocator('#frame').locator('body'), SHORT_DRAFT);
     await waitForSource('rich-text editor in frame 0');
@@ -316,6 +336,12 @@ function frameAt(path: string): Frame {
 
 interface ChromeScripting {
   chrome: { scripting: { getRegisteredContentScripts(): Promise<Array<{ matches?: string[] }>> } };
+}
+
+function closedSelection(): string {
+  const root = (window as unknown as { closedRoot: ShadowRoot }).closedRoot;
+  const textarea = root.querySelector('textarea')!;
+  return textarea.value.slice(textarea.selectionStart, textarea.selectionEnd);
 }
 
 function shadowSelection(): string | undefined {

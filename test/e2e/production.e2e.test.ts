@@ -32,7 +32,7 @@ let page: Page;
 let pageTabId: number;
 
 beforeAll(async () => {
-  execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+  buildProduction();
   server = await servePages({ '/compose': PAGE });
   browser = await launchWithExtension(PRODUCTION_DIR);
   const before = await tabIds();
@@ -80,6 +80,15 @@ describe('the production build', () => {
     expect(browser.requests.filter((url) => !allowed.some((a) => url.startsWith(a)))).toEqual([]);
   });
 });
+
+function buildProduction(): void {
+  try {
+    execFileSync('npx', ['wxt', 'build'], { stdio: 'pipe', encoding: 'utf8' });
+  } catch (e) {
+    const { stdout, stderr } = e as { stdout?: string; stderr?: string };
+    throw new Error(`wxt build failed:\n${stdout ?? ''}\n${stderr ?? ''}`);
+  }
+}
 
 function tabIds(): Promise<number[]> {
   return browser.worker.evaluate(async () => {
