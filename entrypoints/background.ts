@@ -144,16 +144,18 @@ async function draftChanged(
   const key = draftKeyOf(draft.id);
   await serially(key, async () => {
     const previous = await getDraft(key);
-    const record: DraftRecord = {
-      key,
-      id: draft.id,
-      kind: draft.kind,
-      text: draft.text,
-      truncated: draft.truncated,
-      choice: previous?.choice ?? null,
-      updatedAt: Date.now(),
-    };
-    await putDraft(reviewed(record));
+    if (!isFresh(previous, draft.text)) {
+      const record: DraftRecord = {
+        key,
+        id: draft.id,
+        kind: draft.kind,
+        text: draft.text,
+        truncated: draft.truncated,
+        choice: previous?.choice ?? null,
+        updatedAt: Date.now(),
+      };
+      await putDraft(reviewed(record));
+    }
     await putTab({
       tabId: where.tabId,
       draftKey: key,
@@ -165,7 +167,16 @@ async function draftChanged(
   return { ok: true };
 }
 
+/** Texts reviewed by this worker, so focusing an editor again costs no review. */
+const reviewedTexts = new Map<string, string>();
+
+/** A stored report is reused only if this worker made it: a restart may follow an update. */
+function isFresh(previous: DraftRecord | undefined, text: string): boolean {
+  return !!previous?.report && previous.text === text && reviewedTexts.get(previous.key) === text;
+}
+
 function reviewed(record: DraftRecord): DraftRecord {
+  reviewedTexts.set(record.key, record.text);
   try {
     const report = review(record.text, record.choice ?? undefined, { rules: rules() });
     return { ...record, report, error: undefined };

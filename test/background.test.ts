@@ -89,6 +89,17 @@ describe('draftChanged', () => {
     expect(stored?.choice).toBeNull();
   });
 
+  it('reuses the review when an editor sends the same text again (focus)', async () => {
+    start();
+    await typed(DRAFT);
+    const first = (await stateOf()).draft!.updatedAt;
+
+    await new Promise((r) => setTimeout(r, 5));
+    await typed(DRAFT);
+
+    expect((await stateOf()).draft!.updatedAt).toBe(first);
+  });
+
   it('refuses malformed drafts', async () => {
     start();
 
