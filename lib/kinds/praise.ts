@@ -283,7 +283,8 @@ function antecedent(terms: Term[], k: number): Party {
     if (RELATIVE.test(t.text) || !has(t, 'Noun')) continue;
 
     let from = n;
-    while (from > 0 && (has(terms[from - 1], 'Noun') || has(terms[from - 1], 'Adjective'))) from--;
+    while (from > 0 && ['Noun', 'Adjective', 'Value'].some((tag) => has(terms[from - 1], tag)))
+      from--;
     return named(textOf(terms, from, n));
   }
   return named('');
