@@ -160,6 +160,8 @@ describe('a textarea', () => {
     await panel.screenshot({ path: SCREENSHOT });
     await panel.evaluate(() => document.getElementById('findings-heading')?.scrollIntoView());
     await panel.screenshot({ path: SCREENSHOT.replace('.png', '-findings.png') });
+    await panel.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await panel.screenshot({ path: SCREENSHOT.replace('.png', '-bottom.png') });
     await panel.screenshot({ path: SCREENSHOT.replace('.png', '-full.png'), fullPage: true });
 
     const tooWide = await panel.evaluate(() =>
