@@ -25,7 +25,10 @@ afterEach(() => {
 
 describe('readContentEditable', () => {
   it.each([
-    ['<div>Fire at the depot</div><div>A fire broke out.</div>', 'Fire at the depot\nA fire broke out.'],
+    [
+      '<div>Fire at the depot</div><div>A fire broke out.</div>',
+      'Fire at the depot\nA fire broke out.',
+    ],
     ['First<div>Second</div><div><br></div><div>Fourth</div>', 'First\nSecond\n\nFourth'],
     ['<p>One <b>bold</b> word</p>', 'One bold word'],
     ['\n  <p>\n    Hello\n    world\n  </p>\n  <p>Next</p>\n', 'Hello world\nNext'],
