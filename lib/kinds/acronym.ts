@@ -38,6 +38,7 @@ export const acronym = defineKind({
         seen.add(word);
         if (!looksLikeAcronym(word, p, known) || inRun(para.text, m.index, m[0].length)) continue;
         if (isLeadLabel(para.text, m.index, m[0].length)) continue;
+        if (isCodeOrTicker(para.text, m.index, m[0].length)) continue;
         if (definedBy(text, word, sentenceEnd(doc, at))) continue;
         hits.push({ start: at, end: at + m[0].length });
       }
@@ -84,9 +85,23 @@ function sentenceEnd(doc: Segmented, at: number): number {
   return s ? s.end : at;
 }
 
-/** Spelled out in parentheses up to the end of the sentence of its first use. */
+/** A stock ticker ("NYSE: BRK") or a postal code before a ZIP code ("Salem, OR 97301"). */
+function isCodeOrTicker(line: string, index: number, length: number): boolean {
+  return (
+    /\b[\p{Lu}]{2,8}:\s*$/u.test(line.slice(0, index)) ||
+    (length === 2 && /^\s+\d{5}\b/u.test(line.slice(index + length)))
+  );
+}
+
+/** Spelled out up to the end of the sentence of its first use: in parentheses, or as a run of
+ * capitalised words whose initials spell it ("National Transportation Safety Board … NTSB"). */
 function definedBy(text: string, word: string, until: number): boolean {
   const head = text.slice(0, until);
   const esc = word.replace(/[&]/g, '\\$&');
-  return new RegExp(`\\(${esc}s?\\)|\\b${esc}s?\\s*\\(\\p{Lu}`, 'u').test(head);
+  if (new RegExp(`\\(${esc}s?\\)|\\b${esc}s?\\s*\\(\\p{Lu}`, 'u').test(head)) return true;
+  const letters = [...word.replace(/[^\p{Lu}]/gu, '')];
+  const words = letters
+    .map((l) => `${l}[\\p{L}'’]*`)
+    .join(`[\\s-]+(?:(?:of|and|for|the|on|&)\\s+)*`);
+  return letters.length > 1 && new RegExp(`\\b${words}\\b`, 'u').test(head);
 }
