@@ -45,6 +45,11 @@ interface Term {
   end: number;
 }
 
+const has = (t: Term | undefined, tag: string) => Boolean(t?.tags.includes(tag));
+const FIRST_PERSON = /^(we|us|our|ours|i|me|my)$/i;
+const PRONOUN = /^(they|them|their|theirs|it|its|he|him|his|she|her|hers)$/i;
+const RELATIVE = /^(who|whom|whose|which|that)$/i;
+
 /**
  * Whom praise lands on. For a pronoun ("their work"), `text` is the nearest named party before
  * it and `context` everything the sentence said before it, either of which may be the one meant.
@@ -59,21 +64,6 @@ const named = (text: string): Party => ({ text, named: true });
 
 const PARTY_TAGS = ['Plural', 'ProperNoun', 'Person', 'Organization', 'Actor'];
 const COLLECTIVE = /^(staff|team|crew|department|office|agency|authority|council|force|service)$/i;
-
-/** What a pronoun at term `k` may point back to. */
-function pointedAt(terms: Term[], k: number): Party {
-  const context = textOf(terms, 0, k - 1);
-  for (let n = k - 1; n >= 0; n--) {
-    const t = terms[n];
-    if (!PARTY_TAGS.some((tag) => has(t, tag)) && !COLLECTIVE.test(t.text)) continue;
-    if (has(t, 'Pronoun') || FIRST_PERSON.test(t.text)) continue;
-
-    let from = n;
-    while (from > 0 && has(terms[from - 1], 'Noun') && !has(terms[from - 1], 'Pronoun')) from--;
-    return { text: textOf(terms, from, n), named: true, context };
-  }
-  return { text: '', named: false, context };
-}
 
 interface Found {
   start: number;
@@ -177,12 +167,7 @@ function flatten(parsed: unknown): Term[] {
     }));
 }
 
-const has = (t: Term | undefined, tag: string) => Boolean(t?.tags.includes(tag));
-const FIRST_PERSON = /^(we|us|our|ours|i|me|my)$/i;
-const PRONOUN = /^(they|them|their|theirs|it|its|he|him|his|she|her|hers)$/i;
-const RELATIVE = /^(who|whom|whose|which|that)$/i;
-
-/** Whom the praise at `found` lands on, as text; '' when nobody can be told apart. */
+/** Whom the praise at `found` lands on; empty text when nobody can be told apart. */
 function partyOf(found: Found, terms: Term[], deeds: string): Party {
   if (found.party) {
     const i = terms.findIndex((t) => t.end > found.party!.start);
@@ -271,10 +256,25 @@ function subjectOf(terms: Term[], verb: number): Party {
 }
 
 /**
- * The nearest noun phrase left of `k`, followed back through "who". A pronoun ("they",
- * "their") is taken to mean whoever the sentence named before it, all of them: an issuer's own
- * people come with "our", so a pronoun after "the volunteers" most likely means the volunteers.
+ * What a pronoun at term `k` may point back to: the nearest named party, and everything said
+ * before it. An issuer's own people come with "our", so a "their" after "the volunteers" most
+ * likely means the volunteers.
  */
+function pointedAt(terms: Term[], k: number): Party {
+  const context = textOf(terms, 0, k - 1);
+  for (let n = k - 1; n >= 0; n--) {
+    const t = terms[n];
+    if (!PARTY_TAGS.some((tag) => has(t, tag)) && !COLLECTIVE.test(t.text)) continue;
+    if (has(t, 'Pronoun') || FIRST_PERSON.test(t.text)) continue;
+
+    let from = n;
+    while (from > 0 && has(terms[from - 1], 'Noun') && !has(terms[from - 1], 'Pronoun')) from--;
+    return { text: textOf(terms, from, n), named: true, context };
+  }
+  return { text: '', named: false, context };
+}
+
+/** The nearest noun phrase left of `k`, followed back through "who", "they" and "their". */
 function antecedent(terms: Term[], k: number): Party {
   for (let n = k - 1; n >= 0; n--) {
     const t = terms[n];
