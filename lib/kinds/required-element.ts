@@ -44,6 +44,14 @@ MACROS.DATE =
   `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MACROS.MONTH}(?![a-z])|` +
   '\\b\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b)';
 
+/** A point in time a release can promise: a clock time, a day, a date, "within two hours". */
+MACROS.WHEN =
+  `(?:${MACROS.TIME}|${MACROS.WEEKDAY}|${MACROS.DATE}|\\btomorrow\\b|\\btonight\\b|` +
+  '\\bthis\\s+(?:morning|afternoon|evening)\\b|' +
+  '\\bwithin\\s+(?:the\\s+next\\s+)?(?:\\d+|an?|one|two|three)\\s+(?:hours?|minutes|days)\\b|' +
+  '\\bin\\s+(?:\\d+|an?|one|two)\\s+(?:hours?|minutes)\\b|' +
+  '\\bend\\s+of\\s+(?:the\\s+)?(?:day|week)\\b|\\bnext\\s+week\\b)';
+
 export function expandMacros(source: string): string {
   return source.replace(/\{([A-Z]+)\}/g, (whole, name: string) => MACROS[name] ?? whole);
 }
