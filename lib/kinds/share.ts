@@ -13,8 +13,10 @@ const Params = z.object({
   affected: z.array(z.string().min(1)).min(1),
   /** Flag when issuer sentences take at least this share of the body's characters. */
   threshold: z.number().min(0).max(1),
-  /** Also flag when the first issuer sentence comes before the first affected sentence. */
+  /** Also flag when issuer sentences come before the first affected sentence… */
   order: z.boolean().default(true),
+  /** …at least this many of them: one thank-you line before the facts is not a pattern. */
+  minBefore: z.number().int().min(1).default(2),
   /** Ignore documents with fewer body sentences than this. */
   minSentences: z.number().int().min(1).default(4),
 });
@@ -35,9 +37,10 @@ export const share = defineKind({
     // illness") is about the issuer: it does not put the people affected first.
     const firstAffected = body.find((s) => anyMatch(p.affected, s.text) && !about.includes(s));
     const first = about[0];
+    const before = about.filter((s) => !firstAffected || s.index < firstAffected.index).length;
     const tooMuch = issuer / total >= p.threshold;
-    const tooEarly = p.order && (!firstAffected || first.index < firstAffected.index);
-    if (!tooMuch && !(tooEarly && about.length >= 2)) return [];
+    const tooEarly = p.order && before >= p.minBefore;
+    if (!tooMuch && !tooEarly) return [];
 
     const pct = Math.round((issuer / total) * 100);
     const hit: Hit = {
