@@ -192,6 +192,9 @@ export function lookupIn(index: ArchiveIndex, matters: string[]): PriorLookup {
   };
   return {
     byKey: (key) => merged(chosen.map((m) => m.facts[key] ?? [])),
+    keys: (prefix) => [
+      ...new Set(chosen.flatMap((m) => Object.keys(m.facts).filter((k) => k.startsWith(prefix)))),
+    ],
     people: () => merged(chosen.map((m) => m.people)),
     commitments: () => merged(chosen.map((m) => m.commitments)),
   };

@@ -24,12 +24,14 @@ const DETERMINED = [
   /\b(?:illness|outbreak|fire|blaze|crash|collision|collapse|leak|spill|explosion|break|failure|contamination)\b[^.;]{0,60}?\b(?:caused|started|sparked|triggered) by\s+(?<cause>[^.;,]+)/i,
   /\b(?:resulted|stemmed) from\s+(?<cause>[^.;,]+)/i,
   /\b(?:was|were) traced to\s+(?<cause>[^.;,]+)/i,
+  /\b(?:determined|concluded|confirmed|found|ruled) (?:that )?the (?:fire|blaze|crash|collision|collapse|explosion|leak|spill|outbreak|death) (?:was|had been) (?<cause>accidental|arson|deliberately set|intentionally set|suspicious|natural|a homicide|a suicide)/i,
+  /\b(?:evidence|findings|indications|signs) (?:so far )?(?:point|points|pointed|suggest|suggests|suggested) to\s+(?<cause>[^.;,]+)/i,
 ];
 
 const INCIDENT =
   /\b(?:fire|blaze|outbreak|illness|crash|collision|collapse|leak|spill|explosion|blast|break|failure|contamination|outage|incident|accident|derailment|cause|source|origin|started|happened)\b/i;
 const HEDGE =
-  /\b(?:most likely|likely|probably|possibly|may have|might have|could have|appears?|appeared|believed|suspected|thought to|initial(?:ly)?|preliminary|early indications|we think)\b/i;
+  /\b(?:most likely|likely|probably|possibly|may have|might have|could have|appears?|appeared|believed|suspected|thought to|initial(?:ly)?|preliminary|early indications|we think|believes?|points? to|pointed to|suggests?|suggested)\b/i;
 const DEATH = /\b(?:cause|manner) of (?:his |her |their |the )?death\b/i;
 
 export function extractCauses(s: SentenceInput): CauseFact[] {

@@ -17,7 +17,7 @@ const VERBS: Record<string, string[]> = {
 
 const CLASSES: Array<[string, string]> = [
   [
-    String.raw`weapons?|firearms?|guns?|handguns?|rifles?|shotguns?|pistols?|tasers?|stun guns?|batons?|(?:pepper|oc|chemical) spray|tear gas|rubber bullets?|bean ?bag rounds?|less-lethal (?:weapons?|rounds?|munitions?)|conducted energy (?:weapons?|devices?)|knives|knife`,
+    String.raw`weapons?|firearms?|guns?|handguns?|rifles?|shotguns?|pistols?|tasers?|stun guns?|batons?|(?:pepper|oc|chemical) spray|tear gas|rubber bullets?|bean ?bag rounds?|less-lethal (?:weapons?|rounds?|munitions?)|conducted energy (?:weapons?|devices?)|knives|knife|shots`,
     'weapon',
   ],
   [String.raw`force|chokeholds?|neck restraints?|strikes?|takedowns?`, 'force'],
@@ -71,6 +71,7 @@ const PROVISIONAL =
   /\b(?:yet|so far|at this time|currently|to date|as of|at present|have been|has been)\b/i;
 const HYPOTHETICAL =
   /\b(?:if|whether|alleg\w*|claims? that|rumou?rs?|reports? that|asked|any suggestion)\b/i;
+const WITH_WEAPON = /^(?:struck|hit|shocked|sprayed|stunned|jabbed)$/;
 const NEGATION = /\b(?:no|not|never|without|nor)\b|n't\b/i;
 
 export function extractClaims(s: SentenceInput): ClaimFact[] {
@@ -109,6 +110,11 @@ export function extractClaims(s: SentenceInput): ClaimFact[] {
       String.raw`\b${noun}\s+(?:was|were|had been|has been)\s+(?:\w+\s+)?(?<verb>${f.past})\b`,
       'gi',
     ),
+    // "struck him with a baton", "sprayed him with pepper spray": using the weapon named.
+    new RegExp(
+      String.raw`\b(?<verb>struck|hit|shocked|sprayed|stunned|jabbed)\b[^.;]{0,40}?\bwith (?:a |an |his |her |their )?${noun}\b`,
+      'gi',
+    ),
   ];
   const out: ClaimFact[] = [];
   for (const re of negatives) collect(s, re, false, f, out);
@@ -129,7 +135,9 @@ function collect(
     if (positive && (NEGATION.test(clause) || NEGATION.test(m[0]))) continue;
     if (!positive && PROVISIONAL.test(m[0])) continue;
     const verbWord = (m.groups?.verb ?? '').toLowerCase().replace(/ing$/, '');
-    const verb = f.canonical.get(verbWord) ?? canonicalGerund(verbWord, f);
+    const verb = WITH_WEAPON.test(verbWord)
+      ? 'use'
+      : (f.canonical.get(verbWord) ?? canonicalGerund(verbWord, f));
     const cls = classOf(m.groups?.noun ?? '');
     if (!verb || !cls) continue;
     const implied = (positive ? IMPLIES_POSITIVE : IMPLIES_NEGATIVE)[cls] ?? [];

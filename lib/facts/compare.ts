@@ -14,6 +14,7 @@ import type {
   CountFact,
   Fact,
   PersonFact,
+  PlaceFact,
   QuantityFact,
   ReleaseFacts,
   TimeFact,
@@ -42,6 +43,8 @@ export interface PriorFact {
 /** What the comparison needs from an archive: the matter's facts by key, oldest first. */
 export interface PriorLookup {
   byKey(key: string): PriorFact[];
+  /** Keys that start with a prefix ("time:collapse:"), for facts written with less detail. */
+  keys(prefix: string): string[];
   people(): PriorFact[];
   commitments(): PriorFact[];
 }
@@ -71,7 +74,11 @@ export function compareWithPriors(
     const conflict = compareOne(fact, draft, text, priors);
     if (conflict) out.push(conflict);
   }
-  out.push(...causeConflicts(draft, text, priors), ...missedCommitments(draft, text, priors, now));
+  out.push(
+    ...placeConflicts(draft, priors),
+    ...causeConflicts(draft, text, priors),
+    ...missedCommitments(draft, text, priors, now),
+  );
   return out;
 }
 
@@ -168,15 +175,21 @@ function countConflict(
 /** Fewer people hurt than were taken to hospital is a contradiction ("five injured", "six taken"). */
 function lowerBoundConflict(d: CountFact, priors: PriorLookup): Conflict | undefined {
   if (d.attr !== 'injured' || d.cited || d.corrected) return undefined;
-  const p = newest(priors, `count:hospitalised:${d.noun}`);
-  if (!p || p.fact.kind !== 'count' || d.value.hi >= p.fact.value.lo) return undefined;
-  return conflict(
-    d,
-    'count-changed',
-    'critical',
-    `Says ${d.n} hurt, but ${p.fact.n} were taken to hospital.`,
-    p,
-  );
+  // "Five injured" (everyone) cannot be fewer than "six workers taken to hospital".
+  const keys =
+    d.noun === 'people' ? priors.keys('count:hospitalised:') : [`count:hospitalised:${d.noun}`];
+  for (const key of keys) {
+    const p = newest(priors, key);
+    if (!p || p.fact.kind !== 'count' || d.value.hi >= p.fact.value.lo) continue;
+    return conflict(
+      d,
+      'count-changed',
+      'critical',
+      `Says ${d.n} hurt, but ${p.fact.n} were taken to hospital.`,
+      p,
+    );
+  }
+  return undefined;
 }
 
 function laterAsOf(draftAsOf: number | undefined, priorAsOf: number | undefined): boolean {
@@ -207,7 +220,7 @@ function timeConflict(
   text: string,
   priors: PriorLookup,
 ): Conflict | undefined {
-  const p = newest(priors, d.key);
+  const p = newest(priors, sameEventKey(d.key, priors));
   if (!p || p.fact.kind !== 'time') return undefined;
   const prior = p.fact;
   const otherDay = d.day !== undefined && prior.day !== undefined && d.day !== prior.day;
@@ -216,6 +229,19 @@ function timeConflict(
   if (d.corrected) return correction(d, 'time-changed', what, draft, text, p);
   const day = otherDay ? ' (and to another day)' : '';
   return conflict(d, 'time-changed', 'high', `${what}${day}, with no correction or reason.`, p);
+}
+
+/**
+ * "The time of the collapse" names no subject; "the bridge collapsed" does. They are one event
+ * when the matter has only one event of that kind.
+ */
+function sameEventKey(key: string, priors: PriorLookup): string {
+  if (priors.byKey(key).length > 0) return key;
+  const parts = key.split(':');
+  if (parts.length === 3)
+    return priors.byKey(parts.slice(0, 2).join(':')).length > 0 ? parts.slice(0, 2).join(':') : key;
+  const wider = priors.keys(`${key}:`);
+  return wider.length === 1 ? wider[0] : key;
 }
 
 function placeConflict(d: TimeFact, p: PriorFact): Conflict | undefined {
@@ -230,6 +256,35 @@ function placeConflict(d: TimeFact, p: PriorFact): Conflict | undefined {
     `Place of the ${eventName(d.event)} differs from the earlier release.`,
     p,
   );
+}
+
+/**
+ * Where the incident happened, or where someone was last seen: all the draft's place words
+ * against all those of the newest release that named one. Only no word in common is a change.
+ */
+function placeConflicts(draft: ReleaseFacts, priors: PriorLookup): Conflict[] {
+  const out: Conflict[] = [];
+  for (const role of ['incident', 'last-seen']) {
+    const mine = draft.facts.filter((f): f is PlaceFact => f.kind === 'place' && f.role === role);
+    const list = priors.byKey(`place:${role}`);
+    const last = list[list.length - 1];
+    if (mine.length === 0 || !last) continue;
+    const theirs = new Set(
+      list.filter((p) => p.source === last.source).flatMap((p) => (p.fact as PlaceFact).words),
+    );
+    if (mine.some((f) => f.words.some((w) => theirs.has(w)))) continue;
+    const what = role === 'incident' ? 'where it happened' : 'where the person was last seen';
+    out.push(
+      conflict(
+        mine[0],
+        'place-changed',
+        'high',
+        `The draft places ${what} somewhere the earlier release did not.`,
+        last,
+      ),
+    );
+  }
+  return out;
 }
 
 function eventName(event: string): string {
@@ -420,6 +475,29 @@ function acknowledged(d: Fact, text: string): boolean {
   return ACKNOWLEDGE.test(around);
 }
 
+const OBJECTS: Record<string, string> = {
+  weapon: 'a weapon',
+  force: 'force',
+  contamination: 'contamination',
+  complaint: 'complaints',
+  alcohol: 'alcohol or drugs',
+};
+const PAST: Record<string, string> = {
+  use: 'used',
+  find: 'found',
+  receive: 'received',
+  involve: 'involved',
+};
+
+/** "says a weapon was used" / "says no weapon was used". */
+function claimText(d: ClaimFact): string {
+  const object = OBJECTS[d.object] ?? d.object;
+  const verb = PAST[d.verb] ?? d.verb;
+  return d.positive
+    ? `says ${object} was ${verb}`
+    : `says no ${object.replace(/^a /, '')} was ${verb}`;
+}
+
 function claimConflict(
   d: ClaimFact,
   draft: ReleaseFacts,
@@ -428,9 +506,7 @@ function claimConflict(
 ): Conflict | undefined {
   const p = newest(priors, d.key);
   if (!p || p.fact.kind !== 'claim' || p.fact.positive === d.positive) return undefined;
-  const what = d.positive
-    ? `says ${d.verb} of ${d.object} happened`
-    : `says no ${d.object} was ${d.verb}d`;
+  const what = claimText(d);
   if (acknowledged(d, text)) {
     const reason = draft.reasons.some((i) => Math.abs(i - d.sentence) <= 2);
     return conflict(

@@ -23,7 +23,7 @@ interface Attribute {
   running: Running;
 }
 
-const HOSPITAL = String.raw`(?:(?:the )?hospitals?|[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*)*? (?:Hospital|Medical Cent(?:er|re)|Infirmary|Health Cent(?:er|re)))`;
+const HOSPITAL = String.raw`(?:(?:the |a |an )?(?:[\w.'’&-]+ ){0,4}?(?:[Hh]ospitals?|[Mm]edical [Cc]ent(?:er|re)|[Ii]nfirmary|[Hh]ealth [Cc]ent(?:er|re)))`;
 
 /** Predicates after the counted noun phrase, most specific first. */
 const AFTER: Array<[RegExp, Attribute]> = [
@@ -116,8 +116,12 @@ const BEFORE: Array<[RegExp, Attribute]> = [
     { attr: 'hospitalised?', running: 'cumulative' },
   ],
   [
-    /\brestored (?:power|service|electricity|water) to (?:all but|all except)\s+$/,
-    { attr: 'without', running: 'volatile' },
+    /\brestored (?:power|electricity) to (?:all but|all except)\s+$/,
+    { attr: 'without-power', running: 'volatile' },
+  ],
+  [
+    /\brestored (?:water|service) to (?:all but|all except)\s+$/,
+    { attr: 'without-water', running: 'volatile' },
   ],
   [
     /\bdeath toll (?:has |had )?(?:rose|rises|risen|climbed|stands at|stood at|is|was|of|reached|now stands at)\s+(?:to\s+)?$/,
@@ -174,7 +178,12 @@ const ORDINAL_RE = new RegExp(
   'gi',
 );
 
-export function extractCounts(s: SentenceInput): CountFact[] {
+export function extractCounts(sentence: SentenceInput): CountFact[] {
+  // Headlines in title case ("Five Injured in Plant Fire") read like the body in lower case;
+  // only A–Z change, so offsets stay exact.
+  const s = isTitleCase(sentence.text)
+    ? { ...sentence, text: sentence.text.replace(/[A-Z]/g, (c) => c.toLowerCase()) }
+    : sentence;
   const out: CountFact[] = [];
   for (const m of s.text.matchAll(NUMBER_RE)) {
     const fact = countAt(s, m);
@@ -222,6 +231,11 @@ function countAt(s: SentenceInput, m: RegExpMatchArray): CountFact | undefined {
   };
 }
 
+function isTitleCase(text: string): boolean {
+  const words = text.match(/[A-Za-z]{4,}/g) ?? [];
+  return words.length >= 3 && words.filter((w) => /^[A-Z]/.test(w)).length / words.length >= 0.6;
+}
+
 function isYear(raw: string): boolean {
   return /^(?:19|20)\d\d$/.test(raw);
 }
@@ -249,9 +263,12 @@ function nounAfter(after: string): Noun {
 }
 
 const PREDICATE_WORDS = new Set(
-  'of were was are is have has had remain remains died dead injured hurt wounded killed taken missing in at to on and or who that as so from with for without'.split(
-    ' ',
-  ),
+  (
+    'of were was are is have has had remain remains died dead injured hurt wounded killed taken ' +
+    'missing in at to on and or who that as so from with for without because after before when ' +
+    'since while but than by per this these those the a an each percent not now still also were ' +
+    'will would could should may might can could later earlier'
+  ).split(' '),
 );
 
 function isPredicateWord(word: string): boolean {
@@ -260,7 +277,7 @@ function isPredicateWord(word: string): boolean {
 
 export function lemmaOf(word: string): string {
   const w = word.toLowerCase();
-  if (/^(?:people|persons?|individuals?|adults?)$/.test(w)) return 'people';
+  if (/^(?:people|persons?|individuals?|adults?|others)$/.test(w)) return 'people';
   if (w === 'children') return 'child';
   if (w === 'men') return 'man';
   if (w === 'women') return 'woman';
@@ -308,7 +325,8 @@ function firstPredicate(scope: string, partitive: boolean): Attribute | undefine
     if (partitive && found.running !== 'volatile') continue;
     const m = re.exec(scope);
     if (!m) continue;
-    const attr = found.attr === 'without' ? `without-${m[1] ?? 'service'}` : found.attr;
+    const service = (m[1] ?? 'service').replace('electricity', 'power');
+    const attr = found.attr === 'without' ? `without-${service}` : found.attr;
     const named = found.attr === 'condition' ? `condition-${m[1]}` : attr;
     if (!best || m.index < best.at) best = { at: m.index, found: { ...found, attr: named } };
   }

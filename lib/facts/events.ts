@@ -37,6 +37,12 @@ const EVENTS: EventVerb[] = [
   {
     event: 'incident',
     re: /\b(?:collision|crash|explosion|blast|collapse|shooting|stabbing|robbery|derailment|fire) (?:at|happened at|occurred at|took place at)(?=\s+(?:about |around |approximately )?\d)/gi,
+    subject: true,
+  },
+  {
+    event: 'incident',
+    re: /\btime of the (?:collapse|fire|blaze|crash|collision|explosion|blast|shooting|stabbing|robbery|leak|spill|derailment)\b/gi,
+    subject: true,
   },
   {
     event: 'dispatch',
@@ -68,6 +74,14 @@ const SUBJECTS: Record<string, string> = {
   blaze: 'fire',
   flames: 'fire',
   explosion: 'explosion',
+  blast: 'explosion',
+  collision: 'collision',
+  crash: 'collision',
+  shooting: 'shooting',
+  stabbing: 'stabbing',
+  robbery: 'robbery',
+  collapse: 'collapse',
+  derailment: 'derailment',
   outbreak: 'outbreak',
   illness: 'outbreak',
   leak: 'leak',
@@ -196,17 +210,30 @@ function eventIn(window: string): Found | undefined {
     }
   }
   if (!best) return undefined;
-  const key = best.verb.subject
-    ? withSubject(best.verb.event, window.slice(0, best.at))
-    : best.verb.event;
+  const before = window.slice(0, best.verb.event === 'incident' ? best.end : best.at);
+  const key = best.verb.subject ? withSubject(best.verb.event, before) : best.verb.event;
   return key ? { key, end: best.end } : undefined;
 }
+
+/** "The blast happened at …" and "the explosion at 10:40" are times of the explosion. */
+const INCIDENT_KEYS: Record<string, string> = {
+  fire: 'start:fire',
+  explosion: 'explosion',
+  collision: 'collision',
+  shooting: 'shooting',
+  stabbing: 'stabbing',
+  robbery: 'robbery',
+  leak: 'leak',
+  collapse: 'collapse',
+  derailment: 'derailment',
+  outbreak: 'start:outbreak',
+};
 
 function withSubject(event: string, before: string): string | undefined {
   const near = before.slice(-80);
   let subject: string | undefined;
   for (const m of near.matchAll(SUBJECT_RE)) subject = SUBJECTS[m[1].toLowerCase()];
-  if (event === 'incident') return subject ? 'incident' : undefined;
+  if (event === 'incident') return subject ? INCIDENT_KEYS[subject] : undefined;
   return subject ? `${event}:${subject}` : event;
 }
 

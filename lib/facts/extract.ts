@@ -10,9 +10,10 @@ import { extractCounts, type SentenceInput } from './counts';
 import { extractTimes, type EventMemory } from './events';
 import { asOfBySentence, CORRECTION, REASON } from './framing';
 import { extractPeople } from './people';
+import { extractPlaces } from './places';
 import { extractQuantities } from './quantities';
 import type { Fact, ReleaseFacts } from './types';
-import { CLOCK, issuedAt } from './when';
+import { CLOCK, findIssued } from './when';
 
 export interface ExtractOptions {
   /** When the release was issued (minutes since the epoch); else read from its text. */
@@ -28,9 +29,11 @@ const TRIGGERS = {
   person:
     /[A-Z][a-z]+\.? [A-Z][a-z]|\b(?:Mr|Ms|Mrs|Dr|Sgt|Lt|Capt|Det)\. [A-Z]|\b(?:the|a|an) (?:\w+ )?\w+, \d{1,3}\b|\d-year-old/,
   cause:
-    /\b(?:caus|source|origin|started|sparked|triggered|traced|know (?:how|why|what)|investigat|resulted|stemmed|speculat|guess)/i,
-  claim:
-    /\b(?:no|not|never|without|used|deployed|fired|discharged|drew|found|detected|received|involved)\b/i,
+    /\b(?:caus|source|origin|started|sparked|triggered|traced|know (?:how|why|what)|investigat|resulted|stemmed|speculat|guess|determin|conclud|accidental|arson|points? to|pointed to|suggest)/i,
+  // extractClaims looks for its own nouns first; a negation-only trigger would miss "struck … with a baton".
+  claim: /[a-z]/i,
+  place:
+    /\b(?:last seen|fire|blaze|explosion|blast|collision|crash|shooting|stabbing|robbery|collapse|leak|spill|derailment|outbreak)\b/i,
   commitment: /\b(?:will|expects?|expected|plans?|due to|aims?|intends?|should|next update)\b/i,
 };
 
@@ -38,7 +41,8 @@ const HEADER_LINE = /^date:\s*\d{4}-\d{2}-\d{2}/i;
 
 export function extractFacts(text: string, options: ExtractOptions = {}): ReleaseFacts {
   const doc = options.doc ?? segment(text);
-  const issued = options.issued ?? issuedAt(text);
+  const found = options.issued === undefined ? findIssued(text) : undefined;
+  const issued = options.issued ?? found?.stamp;
   const asOf = asOfBySentence(doc.sentences, issued);
   const memory: EventMemory = {};
   const facts: Fact[] = [];
@@ -63,7 +67,12 @@ export function extractFacts(text: string, options: ExtractOptions = {}): Releas
       reasons.push(s.index);
     }
   });
-  return { ...(issued !== undefined ? { issued } : {}), facts, reasons };
+  return {
+    ...(issued !== undefined ? { issued } : {}),
+    ...(found ? { issuedSpan: { start: found.start, end: found.end } } : {}),
+    facts,
+    reasons,
+  };
 }
 
 function factsOf(
@@ -76,6 +85,7 @@ function factsOf(
   if (TRIGGERS.count.test(s.text)) out.push(...extractCounts(s), ...extractQuantities(s));
   if (TRIGGERS.clock.test(s.text)) out.push(...extractTimes(s, issued, memory));
   if (TRIGGERS.person.test(s.text)) out.push(...extractPeople(s, paragraphStart));
+  if (TRIGGERS.place.test(s.text)) out.push(...extractPlaces(s));
   if (TRIGGERS.cause.test(s.text)) out.push(...extractCauses(s));
   if (TRIGGERS.claim.test(s.text)) out.push(...extractClaims(s));
   if (TRIGGERS.commitment.test(s.text)) out.push(...extractCommitments(s, issued));

@@ -23,7 +23,7 @@ const CITE_NEAR =
   /\b(?:from|instead of|rather than|not|compared (?:with|to))\s+(?:about |around |approximately |the |an? )?$/i;
 
 const UPDATE =
-  /\b(?:rais(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|increas\w*|climb\w*|grew|grown|up from|now|another|additional|more|new|latest|so far|to date|updated?|bring(?:s|ing)? the (?:total|number|toll)|total (?:now )?stands|toll (?:has )?(?:risen|rose))\b/i;
+  /\b(?:rais(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|increas\w*|climb\w*|grew|grown|up from|now|another|additional|(?:more|new) (?:deaths?|people|cases|victims|bodies|injuries|arrests)|latest|so far|to date|updated?|bring(?:s|ing)? the (?:total|number|toll)|total (?:now )?stands|toll (?:has )?(?:risen|rose))\b/i;
 
 export const CORRECTION =
   /\b(?:correct(?:ion|ed|s|ing)?|the correct \w+|revis\w+|wrong(?:ly)?|incorrect\w*|in error|mistaken\w*|by mistake|misstat\w+|should have (?:said|read|been)|erroneous\w*|inaccurate\w*|not \S+,? as (?:previously|earlier|first|we) (?:reported|stated|said))\b/i;

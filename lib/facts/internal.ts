@@ -5,7 +5,15 @@ import type { Severity } from '../engine/types';
 import type { Conflict } from './compare';
 import { similarName } from './compare';
 import { overlap } from './numbers';
-import type { ClaimFact, CountFact, Fact, PersonFact, ReleaseFacts, TimeFact } from './types';
+import type {
+  ClaimFact,
+  CommitmentFact,
+  CountFact,
+  Fact,
+  PersonFact,
+  ReleaseFacts,
+  TimeFact,
+} from './types';
 import { formatClock } from './format';
 
 const CASUALTY = new Set(['dead', 'injured', 'hospitalised', 'cases', 'missing']);
@@ -20,7 +28,25 @@ export function internalConflicts(draft: ReleaseFacts, text: string): Conflict[]
       live.filter((f): f is PersonFact => f.kind === 'person'),
       text,
     ),
+    ...staleCommitments(draft),
   ];
+}
+
+/** A promise already past due on the draft's own date: text left over from an older release. */
+function staleCommitments(draft: ReleaseFacts): Conflict[] {
+  const { issued, issuedSpan } = draft;
+  if (issued === undefined || !issuedSpan) return [];
+  return draft.facts
+    .filter((f): f is CommitmentFact => f.kind === 'commitment' && f.deadline < issued)
+    .map((c) => ({
+      category: 'commitment-missed' as const,
+      severity: 'medium' as const,
+      message:
+        'This promises something by a time that has already passed on the date the draft is issued.',
+      start: c.start,
+      end: c.end,
+      related: { source: null, start: issuedSpan.start, end: issuedSpan.end },
+    }));
 }
 
 function inside(
@@ -48,11 +74,27 @@ function countConflicts(all: CountFact[]): Conflict[] {
   const out: Conflict[] = [];
   for (const [i, a] of counts.entries()) {
     for (const b of counts.slice(i + 1)) {
-      const found = countPair(a, b) ?? lowerBound(a, b) ?? lowerBound(b, a);
+      const found =
+        countPair(a, b) ?? partExceedsWhole(a, b) ?? lowerBound(a, b) ?? lowerBound(b, a);
       if (found) out.push(found);
     }
   }
   return out;
+}
+
+/** "Five people died" and "six workers died": a part cannot outnumber the whole. */
+function partExceedsWhole(a: CountFact, b: CountFact): Conflict | undefined {
+  if (a.attr !== b.attr || a.noun === b.noun || !sameMoment(a, b)) return undefined;
+  const [whole, part] = a.noun === 'people' ? [a, b] : b.noun === 'people' ? [b, a] : [];
+  if (!whole || !part || part.value.lo <= whole.value.hi || part.running !== 'cumulative')
+    return undefined;
+  return inside(
+    whole,
+    part,
+    'count-changed',
+    CASUALTY.has(a.attr) ? 'critical' : 'high',
+    `Says ${whole.n} in all, but the draft also counts ${part.n} ${part.noun}s.`,
+  );
 }
 
 function countPair(a: CountFact, b: CountFact): Conflict | undefined {
@@ -76,8 +118,8 @@ function sameMoment(a: CountFact, b: CountFact): boolean {
 }
 
 function lowerBound(injured: CountFact, taken: CountFact): Conflict | undefined {
-  if (injured.attr !== 'injured' || taken.attr !== 'hospitalised' || injured.noun !== taken.noun)
-    return undefined;
+  if (injured.attr !== 'injured' || taken.attr !== 'hospitalised') return undefined;
+  if (injured.noun !== taken.noun && injured.noun !== 'people') return undefined;
   if (injured.value.hi >= taken.value.lo) return undefined;
   return inside(
     injured,

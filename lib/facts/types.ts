@@ -76,6 +76,14 @@ export interface PersonFact extends FactBase {
   roleChange: boolean;
 }
 
+export interface PlaceFact extends FactBase {
+  kind: 'place';
+  /** What happened there: the incident itself, or where someone was last seen. */
+  role: 'incident' | 'last-seen';
+  /** Lower-cased proper-noun words of the place ("ridge loop"). */
+  words: string[];
+}
+
 export type CauseStatus = 'determined' | 'suspected' | 'undetermined';
 
 export interface CauseFact extends FactBase {
@@ -103,13 +111,22 @@ export interface CommitmentFact extends FactBase {
 }
 
 export type Fact =
-  CountFact | QuantityFact | TimeFact | PersonFact | CauseFact | ClaimFact | CommitmentFact;
+  | CountFact
+  | QuantityFact
+  | TimeFact
+  | PersonFact
+  | PlaceFact
+  | CauseFact
+  | ClaimFact
+  | CommitmentFact;
 
 export type FactKind = Fact['kind'];
 
 export interface ReleaseFacts {
   /** When the release was issued (minutes since the epoch), if known. */
   issued?: number;
+  /** Where the text states its issue date, when it does. */
+  issuedSpan?: { start: number; end: number };
   facts: Fact[];
   /** Sentences that give a reason for a change ("by mistake", "records show"). */
   reasons: number[];

@@ -84,30 +84,52 @@ const HEADER = /^date:\s*(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?/i;
 const FULL_DATE = new RegExp(`(${MONTH}) (\\d{1,2}), (\\d{4})`, 'i');
 const ZH_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2})[时:：](\d{2})?)?/;
 
+export interface Issued {
+  stamp: number;
+  /** Where the text says it: the header, release line or dateline. */
+  start: number;
+  end: number;
+}
+
 /**
  * When a release was issued: its `date:` header, else the release line or dateline near the
  * top ("FOR IMMEDIATE RELEASE — 6 p.m., Friday, March 14, 2025"; "LARKHAVEN, Colo., Dec. 9,
  * 2025 —"), else a Chinese date line anywhere.
  */
-export function issuedAt(text: string): number | undefined {
+export function findIssued(text: string): Issued | undefined {
   const header = HEADER.exec(text);
-  if (header) return headerStamp(header);
+  if (header)
+    return {
+      stamp: headerStamp(header),
+      start: header.index,
+      end: header.index + header[0].length,
+    };
 
-  const head = text.slice(0, 1200).split('\n');
-  for (const line of head) {
-    const date = FULL_DATE.exec(line);
-    if (!date) continue;
-    const day = dayNumber(Number(date[3]), monthIndex(date[1]), Number(date[2]));
-    const clock = new RegExp(CLOCK, 'i').exec(line);
-    const minutes = clock ? parseClock(clock[0]) : undefined;
-    return day * 1440 + (minutes ?? 720);
+  let offset = 0;
+  for (const line of text.slice(0, 1200).split('\n')) {
+    const found = lineDate(line, offset);
+    if (found) return found;
+    offset += line.length + 1;
   }
   const zh = ZH_DATE.exec(text);
-  if (zh) {
-    const day = dayNumber(Number(zh[1]), Number(zh[2]) - 1, Number(zh[3]));
-    return day * 1440 + (zh[4] ? Number(zh[4]) * 60 + Number(zh[5] ?? 0) : 720);
-  }
-  return undefined;
+  if (!zh) return undefined;
+  const day = dayNumber(Number(zh[1]), Number(zh[2]) - 1, Number(zh[3]));
+  const minutes = zh[4] ? Number(zh[4]) * 60 + Number(zh[5] ?? 0) : 720;
+  return { stamp: day * 1440 + minutes, start: zh.index, end: zh.index + zh[0].length };
+}
+
+function lineDate(line: string, offset: number): Issued | undefined {
+  const date = FULL_DATE.exec(line);
+  if (!date) return undefined;
+  const day = dayNumber(Number(date[3]), monthIndex(date[1]), Number(date[2]));
+  const clock = new RegExp(CLOCK, 'i').exec(line);
+  const minutes = clock ? parseClock(clock[0]) : undefined;
+  const start = offset + Math.min(date.index, clock?.index ?? date.index);
+  return { stamp: day * 1440 + (minutes ?? 720), start, end: offset + date.index + date[0].length };
+}
+
+export function issuedAt(text: string): number | undefined {
+  return findIssued(text)?.stamp;
 }
 
 /** A `date:` value ("2025-05-06 13:30") as a stamp. */
