@@ -32,6 +32,9 @@ export interface NameSpan {
   start: number;
   end: number;
   official: boolean;
+  /** Only capitalised words in an unremarkable position: a name only if the rule's
+   * before/after wording ties it to the risky words ("arrested Tavish Orrin"). */
+  weak?: boolean;
 }
 
 interface Parsed {
@@ -51,7 +54,10 @@ export const namedPerson = defineKind({
       if (p.requires && !anyMatch(p.requires, around)) continue;
       if (p.unless && anyMatch(p.unless, around)) continue;
 
-      const name = findNames(s.text, parse(s) as Parsed).find((n) => !n.official && tied(p, s, n));
+      const ties = Boolean(p.before || p.after);
+      const name = findNames(s.text, parse(s) as Parsed).find(
+        (n) => !n.official && (!n.weak || ties) && tied(p, s, n),
+      );
       if (!name) continue;
       hits.push(spanOf(p, text, s, name, trigger));
     }
@@ -96,6 +102,8 @@ const NOT_A_NAME = new Set(
     'emergency management water power electric cooperative energy foods logistics components ' +
     'assurance relief volunteers operations search rescue state national federal general ' +
     'memorial regional medical fair festival district unit team news release update statement ' +
+    'central north south east west downtown uptown plaza store shop restaurant bar pub cafe ' +
+    'hotel motel inn apartments tower building campus church mosque temple synagogue hall ' +
     'street january february march april may june july august september october november ' +
     'december monday tuesday wednesday thursday friday saturday sunday god'
   ).split(' '),
@@ -191,7 +199,8 @@ function nameIn(sentence: string, run: Token[], tagged: Array<{ start: number; e
   const first = honorific ? run[i - 1] : words[0];
   const span = { start: first.start, end: words[words.length - 1].end, official };
   const known = isName(words[0]) || tagged.some((x) => x.start < span.end && span.start < x.end);
-  return honorific || known || inNamePosition(sentence, span) ? span : undefined;
+  if (honorific || known || inNamePosition(sentence, span)) return span;
+  return atSentenceStart(sentence, span.start) ? undefined : { ...span, weak: true };
 }
 
 function atSentenceStart(sentence: string, at: number): boolean {
