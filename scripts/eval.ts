@@ -1,7 +1,10 @@
 // npm run eval: every labelled case in ../shared/cases, scored per category — flagged/expected,
 // precision, recall — and the false flags per 1,000 words on the drafts expected to be clean.
 import { review } from '../lib/engine';
-import type { PriorRelease, Report } from '../lib/engine/types';
+import { join } from 'node:path';
+
+import type { Report } from '../lib/engine/types';
+import { readArchiveDir } from '../lib/facts/archive-node';
 import { builtinRules } from '../lib/rule-packs-node';
 import { countWords } from '../lib/text/segment';
 import {
@@ -93,13 +96,8 @@ for (const d of draftCases()) {
 }
 
 function reviewDraft(text: string, context: Parameters<typeof review>[1], matter?: string): Report {
-  const archive: PriorRelease[] | undefined = matter ? loadMatter(matter) : undefined;
-  return review(text, context, { rules, ...(archive ? { archive } : {}) } as never);
-}
-
-function loadMatter(matter: string): PriorRelease[] | undefined {
-  void matter;
-  return undefined;
+  const archive = matter ? readArchiveDir(join(CASES_DIR, matter)) : undefined;
+  return review(text, context, { rules, ...(archive ? { archive } : {}) });
 }
 
 const pct = (n: number, d: number) => (d === 0 ? '—' : `${Math.round((n / d) * 100)} %`);

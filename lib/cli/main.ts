@@ -10,9 +10,9 @@ import { builtinRules } from '../rule-packs-node';
 import { applyDismissals } from '../dismissals';
 import { mergeRuleSets } from '../vocabulary';
 import { formatJson, formatText } from './format';
-import { readDismissals, readDraft, readPack, UsageError } from './read';
+import { readArchive, readDismissals, readDraft, readPack, UsageError } from './read';
 
-const USAGE = `usage: lectern review FILE… [--type ${RELEASE_TYPES.join('|')}]
+const USAGE = `usage: lectern review FILE… [--archive DIR] [--type ${RELEASE_TYPES.join('|')}]
                       [--flags ${CONTEXT_FLAGS.slice(0, 3).join(',')},…] [--format text|json]
                       [--fail-on ${SEVERITIES.join('|')}] [--pack VOCABULARY.json]…
                       [--dismissals RECORD.json]
@@ -54,11 +54,12 @@ async function run(argv: string[], io: Io): Promise<number> {
   const opts = parseOptions(rest);
   const rules = mergeRuleSets(builtinRules(), ...(await Promise.all(opts.packs.map(readPack))));
   const dismissals = opts.dismissals ? await readDismissals(opts.dismissals) : [];
+  const archive = opts.archive ? readArchive(opts.archive) : undefined;
   const texts = new Map<string, string>();
   for (const file of opts.files) texts.set(file, await readDraft(file, io.stdin));
 
   const reports: Report[] = [...texts].map(([file, text]) =>
-    applyDismissals(review(text, opts.context, { rules, file }), dismissals),
+    applyDismissals(review(text, opts.context, { rules, file, ...(archive ? { archive } : {}) }), dismissals),
   );
   io.out(opts.format === 'json' ? formatJson(reports) : formatText(reports, texts));
   const failAt = SEVERITIES.indexOf(opts.failOn);
@@ -75,6 +76,7 @@ interface Options {
   failOn: Severity;
   packs: string[];
   dismissals: string | undefined;
+  archive: string | undefined;
 }
 
 function parseOptions(args: string[]): Options {
@@ -91,6 +93,7 @@ function parseOptions(args: string[]): Options {
         'fail-on': { type: 'string', default: 'high' },
         pack: { type: 'string', multiple: true, default: [] },
         dismissals: { type: 'string' },
+        archive: { type: 'string' },
       },
     });
   } catch (e) {
@@ -108,6 +111,7 @@ function parseOptions(args: string[]): Options {
     failOn: oneOf('--fail-on', values['fail-on']!, SEVERITIES),
     packs: values.pack ?? [],
     dismissals: values.dismissals,
+    archive: values.archive,
   };
 }
 

@@ -1,8 +1,11 @@
 // Reading a draft for review: the file must exist, be text (UTF-8, no NUL bytes) and say
 // something. Each refusal is one line that names the file and the reason.
+import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 
 import { parseDismissals, type DismissalItem } from '../dismissals';
+import type { ArchiveIndex } from '../facts/archive';
+import { indexArchiveDir } from '../facts/archive-node';
 import type { RuleSet } from '../rule-packs';
 import { parseVocabulary, vocabularyRules } from '../vocabulary';
 
@@ -67,5 +70,26 @@ export async function readDismissals(file: string): Promise<DismissalItem[]> {
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`${file}: ${(e as Error).message}`);
+  }
+}
+
+/** Prior releases for the consistency check: one release per .txt/.md file under `dir`. */
+export function readArchive(dir: string): ArchiveIndex {
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new UsageError(`${dir}: cannot read the archive (no such folder)`);
+  }
+  if (!isDir) throw new UsageError(`${dir}: --archive needs a folder of prior releases, not a file`);
+  try {
+    const index = indexArchiveDir(dir);
+    if (index.releases.length === 0) {
+      throw new UsageError(`${dir}: the archive holds no .txt or .md releases`);
+    }
+    return index;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`${dir}: cannot read the archive (${(e as Error).message})`);
   }
 }

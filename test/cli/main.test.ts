@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +81,7 @@ describe('lectern review', () => {
     ['an unknown flag', ['review', 'x.txt', '--flags', 'crisis,panic'], /--flags must be one of/],
     ['no file', ['review'], /no input file/],
     ['an unknown command', ['lint', 'x.txt'], /unknown command/],
+    ['a missing archive', ['review', file('arch.txt', risky), '--archive', join(dir, 'no-archive')], /no such folder/],
     ['a broken vocabulary pack', ['review', file('ok.txt', risky), '--pack', file('p.json', '{"lectern":"vocabulary"}')], /vocabulary version/],
   ])('exits 2 with a one-line reason for %s', async (_what, argv, reason) => {
     const { code, err, out } = await run(...argv);
@@ -126,5 +127,18 @@ describe('lectern review', () => {
 
     expect(flagged.findings.find((f) => f.category === 'official-name')?.excerpt).toBe('Harlow Sheriff Dept');
     expect(dismissed.findings.find((f) => f.category === 'official-name')?.dismissed?.reason).toBe('quoting a sign');
+  });
+
+  it('checks a draft against an archive of prior releases and names both spans', async () => {
+    const archive = join(dir, 'matter');
+    mkdirSync(archive, { recursive: true });
+    writeFileSync(join(archive, '2025-05-06-0815-crash.txt'), 'date: 2025-05-06 08:15\n\nTwo people died in the crash on Route 9, the county medical examiner said.\n');
+    const draft = file('update.txt', 'UPDATE — Route 9 crash\n\nOne person died in the crash on Route 9, the county medical examiner said.\n');
+
+    const report = JSON.parse((await run('review', draft, '--archive', archive, '--format', 'json')).out) as Report;
+    const hit = report.findings.find((f) => f.family === 'inconsistency');
+
+    expect(hit?.excerpt).toMatch(/One person/);
+    expect(hit?.related).toMatchObject({ source: '2025-05-06-0815-crash.txt', excerpt: expect.stringMatching(/Two people/) });
   });
 });
