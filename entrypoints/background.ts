@@ -2,9 +2,39 @@
 // message is parsed before use; state lives in IndexedDB because MV3 stops this worker at will.
 import type { Browser } from 'wxt/browser';
 
-import { review } from '@/lib/engine';
+import { z as zod } from 'zod';
+
 import {
+  parseArchiveFile,
+  ReleaseInputSchema,
+  releaseTitle,
+  sentenceAround,
+  stampOf,
+  stampOfMinutes,
+  uniqueSource,
+  type ArchiveFile,
+  type ReleaseInput,
+  type SideBySide,
+} from '@/lib/archive-file';
+import { applyDismissals, dismissalFor, type DismissalItem } from '@/lib/dismissals';
+import { review } from '@/lib/engine';
+import type { Finding, PriorRelease, Report } from '@/lib/engine/types';
+import { factChanges, type FactChanges } from '@/lib/fact-changes';
+import { addToIndex, extractFacts, indexArchive, type ArchiveIndex } from '@/lib/facts';
+import {
+  AddReleasesSchema,
+  CapturePageSchema,
+  ChangesRequestSchema,
   configureZod,
+  DismissRequestSchema,
+  DraftRequestSchema,
+  FindingRefSchema,
+  MarkReleasedSchema,
+  MAX_DRAFT_CHARS,
+  ReleaseIdSchema,
+  ReviewerSchema,
+  type FindingRef,
+  type ReleaseSummary,
   DraftChangedSchema,
   draftKeyOf,
   draftLabel,
@@ -20,6 +50,20 @@ import {
 } from '@/lib/messaging';
 import { loadPacks, type RuleSet } from '@/lib/rule-packs';
 import {
+  addReleases,
+  allDismissals,
+  allDrafts,
+  allReleases,
+  allTabs,
+  clearDrafts,
+  deleteRelease,
+  getDismissals,
+  getSetting,
+  putDismissals,
+  putSetting,
+  releaseBySource,
+  releaseIds,
+  type ReleaseRecord,
   clearTabs,
   deleteTab,
   getDraft,
@@ -29,6 +73,12 @@ import {
   putTab,
   type DraftRecord,
 } from '@/lib/storage';
+import {
+  mergeRuleSets,
+  parseVocabulary,
+  vocabularyRules,
+  type Vocabulary,
+} from '@/lib/vocabulary';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 const PING_TIMEOUT_MS = 400;
@@ -38,6 +88,7 @@ type Sender = Browser.runtime.MessageSender;
 export default defineBackground(() => {
   configureZod();
   listenToMessages();
+  listenToLibrary();
   listenToBrowser();
 });
 
@@ -154,7 +205,7 @@ async function draftChanged(
         choice: previous?.choice ?? null,
         updatedAt: Date.now(),
       };
-      await putDraft(reviewed(record));
+      await putDraft(await reviewed(record));
     }
     await putTab({
       tabId: where.tabId,
@@ -175,10 +226,16 @@ function isFresh(previous: DraftRecord | undefined, text: string): boolean {
   return !!previous?.report && previous.text === text && reviewedTexts.get(previous.key) === text;
 }
 
-function reviewed(record: DraftRecord): DraftRecord {
+/** The review with the user's vocabulary and archive, and the draft's dismissals applied. */
+async function reviewed(record: DraftRecord): Promise<DraftRecord> {
   reviewedTexts.set(record.key, record.text);
   try {
-    const report = review(record.text, record.choice ?? undefined, { rules: rules() });
+    const [lib, dismissals] = await Promise.all([libraryOf(), getDismissals(record.key)]);
+    const raw = review(record.text, record.choice ?? undefined, {
+      rules: lib.rules,
+      ...(lib.archive ? { archive: lib.archive } : {}),
+    });
+    const report = applyDismissals(await withSentences(raw, record.text), dismissals);
     return { ...record, report, error: undefined };
   } catch (e) {
     return { ...record, report: undefined, error: `The review failed: ${(e as Error).message}` };
@@ -193,7 +250,7 @@ async function setContext(request: {
   await serially(request.draftKey, async () => {
     const draft = await getDraft(request.draftKey);
     if (!draft) throw new Error('This draft is no longer stored; type in the editor again.');
-    await putDraft(reviewed({ ...draft, choice: request.choice }));
+    await putDraft(await reviewed({ ...draft, choice: request.choice }));
   });
   return push(request.tabId);
 }
@@ -390,4 +447,387 @@ async function disableSite({ tabId, origin }: { tabId: number; origin: string })
   await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
   await sendMessage('stopCapture', undefined, tabId).catch(() => undefined);
   return push(tabId, false);
+}
+
+// ---- the user's library: vocabulary, archive of prior releases, dismissals, data -----------
+// Kept apart from the handlers above: every review reads it, and a change to it re-reviews the
+// drafts open in tabs. The archive's fact index is persisted with the ids it covers, so a worker
+// restart loads it instead of extracting ten thousand releases again.
+
+const ARCHIVE_QUEUE = 'library:archive';
+const VOCABULARY = 'vocabulary';
+const REVIEWER = 'reviewer';
+const ARCHIVE_INDEX = 'archiveIndex';
+
+interface Library {
+  rules: RuleSet;
+  vocabulary?: Vocabulary;
+  /** absent while the archive is empty */
+  archive?: ArchiveIndex;
+}
+
+interface StoredIndex {
+  index: ArchiveIndex;
+  /** the release ids the index covers, in the order they were added */
+  ids: number[];
+}
+
+let library: Promise<Library> | undefined;
+
+function libraryOf(): Promise<Library> {
+  library ??= loadLibrary().catch((e: unknown) => {
+    library = undefined;
+    throw e;
+  });
+  return library;
+}
+
+async function loadLibrary(): Promise<Library> {
+  const [stored, archive] = await Promise.all([getSetting<unknown>(VOCABULARY), loadIndex()]);
+  let vocabulary: Vocabulary | undefined;
+  try {
+    vocabulary = stored === undefined ? undefined : parseVocabulary(stored);
+  } catch {
+    vocabulary = undefined;
+  }
+  return withVocabulary({ rules: rules(), ...(archive ? { archive } : {}) }, vocabulary);
+}
+
+function withVocabulary(lib: Library, vocabulary: Vocabulary | undefined): Library {
+  const { vocabulary: _old, ...rest } = lib;
+  if (!vocabulary) return { ...rest, rules: rules() };
+  return { ...rest, vocabulary, rules: mergeRuleSets(rules(), vocabularyRules(vocabulary)) };
+}
+
+/** The stored index when it covers exactly the stored releases; else rebuilt and stored. */
+async function loadIndex(): Promise<ArchiveIndex | undefined> {
+  const [stored, ids] = await Promise.all([getSetting<StoredIndex>(ARCHIVE_INDEX), releaseIds()]);
+  if (ids.length === 0) return undefined;
+  if (stored && sameIds(stored.ids, ids)) return stored.index;
+  const releases = await allReleases();
+  const index = indexArchive(releases.map(priorOf));
+  await putSetting(ARCHIVE_INDEX, { index, ids: releases.map((r) => r.id!) });
+  return index;
+}
+
+function sameIds(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((id) => set.has(id));
+}
+
+function priorOf(r: ReleaseRecord): PriorRelease {
+  return {
+    source: r.source,
+    text: r.text,
+    ...(r.date ? { date: r.date } : {}),
+    ...(r.matter ? { matter: r.matter } : {}),
+  };
+}
+
+/** Reviews again every draft a tab shows, with the new library (reloaded when not given). */
+async function libraryChanged(next?: Library): Promise<void> {
+  library = next ? Promise.resolve(next) : undefined;
+  reviewedTexts.clear();
+  const tabs = (await allTabs()).filter((t) => t.draftKey);
+  for (const key of new Set(tabs.map((t) => t.draftKey!))) {
+    await serially(key, async () => {
+      const draft = await getDraft(key);
+      if (draft) await putDraft(await reviewed(draft));
+    });
+  }
+  await Promise.all(tabs.map((t) => push(t.tabId).catch(() => undefined)));
+}
+
+function listenToLibrary(): void {
+  const panel = <T, R>(type: string, handle: (data: T) => R | Promise<R>) =>
+    onMessage(type as never, (({ data, sender }: { data: T; sender: Sender }) => {
+      fromPanel(sender);
+      return handle(data);
+    }) as never);
+
+  panel('dismissFinding', (d) => dismiss(DismissRequestSchema.parse(d)));
+  panel('restoreFinding', (d) => restore(FindingRefSchema.parse(d)));
+  panel('getDismissals', async (d) => ({
+    lectern: 'dismissals' as const,
+    version: 1 as const,
+    items: await getDismissals(DraftRequestSchema.parse(d).draftKey),
+  }));
+  panel('getReviewer', async () => ({ name: (await getSetting<string>(REVIEWER)) ?? null }));
+  panel('setReviewer', async (d) => {
+    const { name } = ReviewerSchema.parse(d);
+    await putSetting(REVIEWER, name);
+    return { name };
+  });
+  panel('getChanges', (d) => changesOf(ChangesRequestSchema.parse(d)));
+  panel('capturePage', (d) => capturePage(CapturePageSchema.parse(d)));
+  panel('markReleased', (d) => markReleased(MarkReleasedSchema.parse(d)));
+  panel('getVocabulary', async () => ({ vocabulary: (await getSetting(VOCABULARY)) ?? null }));
+  panel('setVocabulary', (d) => setVocabulary(d as { vocabulary: unknown }));
+  panel('listReleases', async () => ({ releases: (await allReleases()).map(summaryOf) }));
+  panel('addReleases', async (d) => {
+    const { releases, origin } = AddReleasesSchema.parse(d);
+    const inputs = releases.map((r, i) => releaseInput(r, `release ${i + 1}`));
+    return { added: await addToArchive(inputs.map((r) => ({ ...r, origin }))) };
+  });
+  panel('deleteRelease', (d) => removeRelease(ReleaseIdSchema.parse(d).id));
+  panel('exportArchive', exportArchive);
+  panel('importArchive', async (d) => {
+    const file = parseArchiveFile((d as { file?: unknown })?.file);
+    return { added: (await importArchive(file)).length };
+  });
+  panel('exportAll', exportAll);
+  panel('deleteAllDrafts', async () => {
+    const deleted = await clearDrafts();
+    reviewedTexts.clear();
+    return { deleted };
+  });
+}
+
+// ---- dismissals ---------------------------------------------------------------------------
+
+function findingOf(draft: DraftRecord | undefined, ref: FindingRef): Finding {
+  const found = draft?.report?.findings.find(
+    (f) =>
+      f.rule === ref.rule && f.excerpt === ref.excerpt && f.start === ref.start && f.end === ref.end,
+  );
+  if (!found) throw new Error('This finding is no longer in the review; it has been updated.');
+  return found;
+}
+
+function sameDismissal(a: DismissalItem, b: DismissalItem): boolean {
+  return a.rule === b.rule && a.excerpt === b.excerpt && a.occurrence === b.occurrence;
+}
+
+async function dismiss(request: FindingRef & { reason: string; by: string }) {
+  await serially(request.draftKey, async () => {
+    const draft = await getDraft(request.draftKey);
+    const finding = findingOf(draft, request);
+    const item = dismissalFor(finding, draft!.report!, request.reason, request.by);
+    const items = [
+      ...(await getDismissals(request.draftKey)).filter((d) => !sameDismissal(d, item)),
+      item,
+    ];
+    await putDismissals(request.draftKey, items);
+    await putDraft({ ...draft!, report: applyDismissals(draft!.report!, items) });
+  });
+  return push(request.tabId);
+}
+
+async function restore(request: FindingRef) {
+  await serially(request.draftKey, async () => {
+    const draft = await getDraft(request.draftKey);
+    const finding = findingOf(draft, request);
+    const gone = dismissalFor(finding, draft!.report!, '-', '-');
+    const items = (await getDismissals(request.draftKey)).filter((d) => !sameDismissal(d, gone));
+    await putDismissals(request.draftKey, items);
+    await putDraft({ ...draft!, report: applyDismissals(draft!.report!, items) });
+  });
+  return push(request.tabId);
+}
+
+/** Both sides of a contradiction in their sentences, for the panel's side-by-side view. */
+async function withSentences(report: Report, text: string): Promise<Report> {
+  const findings = await Promise.all(
+    report.findings.map(async (f) => {
+      if (!f.related) return f;
+      const prior = f.related.source ? await releaseBySource(f.related.source) : undefined;
+      const relatedText = f.related.source === null ? text : prior?.text;
+      const sentences: SideBySide = {
+        draft: sentenceAround(text, f.start, f.end),
+        ...(relatedText
+          ? { related: sentenceAround(relatedText, f.related.start, f.related.end) }
+          : {}),
+      };
+      return { ...f, sentences };
+    }),
+  );
+  return { ...report, findings };
+}
+
+// ---- vocabulary ---------------------------------------------------------------------------
+
+async function setVocabulary({ vocabulary }: { vocabulary: unknown }): Promise<{ rules: number }> {
+  const parsed = vocabulary === null ? undefined : parseVocabulary(vocabulary);
+  const lib = await libraryOf();
+  await putSetting(VOCABULARY, parsed);
+  await libraryChanged(withVocabulary(lib, parsed));
+  return { rules: parsed ? vocabularyRules(parsed).rules.length : 0 };
+}
+
+// ---- the archive --------------------------------------------------------------------------
+
+type NewRelease = ReleaseInput & { origin: ReleaseRecord['origin']; addedAt?: number };
+
+function releaseInput(value: unknown, name: string): ReleaseInput {
+  const r = ReleaseInputSchema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  throw new Error(`${name}, ${issue.path.join('.') || 'release'}: ${issue.message}`);
+}
+
+/** Stores releases and adds them to the index: each release's facts are extracted once. */
+function addToArchive(inputs: NewRelease[]): Promise<ReleaseSummary[]> {
+  return serially(ARCHIVE_QUEUE, async () => {
+    if (inputs.length === 0) return [];
+    const lib = await libraryOf();
+    const current = lib.archive;
+    const ids = current ? ((await getSetting<StoredIndex>(ARCHIVE_INDEX))?.ids ?? []) : [];
+    const index = current ?? indexArchive([]);
+    const taken = new Set(index.releases.map((r) => r.source));
+    const first = index.releases.length;
+    const records: ReleaseRecord[] = inputs.map((r) => ({
+      source: uniqueSource(r.source ?? releaseTitle(r.text), taken),
+      text: r.text,
+      ...(r.date ? { date: r.date.replace('T', ' ') } : {}),
+      ...(r.matter ? { matter: r.matter } : {}),
+      ...(r.url ? { url: r.url } : {}),
+      origin: r.origin,
+      addedAt: r.addedAt ?? Date.now(),
+    }));
+    try {
+      addToIndex(index, records.map(priorOf));
+      // A release without a date line is dated by its own release line, as the index read it.
+      records.forEach((r, i) => {
+        const issued = index.releases[first + i].issued;
+        if (!r.date && issued !== undefined) r.date = stampOfMinutes(issued);
+      });
+      const stored = await addReleases(records);
+      await putSetting(ARCHIVE_INDEX, { index, ids: [...ids, ...stored.map((r) => r.id!)] });
+      await libraryChanged({ ...lib, archive: index });
+      return stored.map(summaryOf);
+    } catch (e) {
+      library = undefined;
+      throw e;
+    }
+  });
+}
+
+function removeRelease(id: number): Promise<{ ok: true }> {
+  return serially(ARCHIVE_QUEUE, async () => {
+    await deleteRelease(id);
+    // The index only grows; a deletion rebuilds it from the releases that remain.
+    await putSetting(ARCHIVE_INDEX, undefined);
+    await libraryChanged();
+    return { ok: true as const };
+  });
+}
+
+function summaryOf(r: ReleaseRecord): ReleaseSummary {
+  return {
+    id: r.id!,
+    source: r.source,
+    origin: r.origin,
+    words: (r.text.match(/\S+/g) ?? []).length,
+    addedAt: r.addedAt,
+    ...(r.date ? { date: r.date } : {}),
+    ...(r.matter ? { matter: r.matter } : {}),
+    ...(r.url ? { url: r.url } : {}),
+  };
+}
+
+async function exportArchive(): Promise<ArchiveFile> {
+  const releases = (await allReleases()).map(({ id: _id, ...r }) => r);
+  return { lectern: 'archive', version: 1, releases };
+}
+
+/** Adds the file's releases, skipping any whose text the archive already holds. */
+async function importArchive(file: ArchiveFile): Promise<ReleaseSummary[]> {
+  const known = new Set((await allReleases()).map((r) => r.text.trim()));
+  const fresh = file.releases.filter((r) => !known.has(r.text.trim()) && known.add(r.text.trim()));
+  return addToArchive(fresh.map((r) => ({ ...r, origin: r.origin ?? 'import' })));
+}
+
+async function markReleased(request: { tabId: number; draftKey: string; matter?: string }) {
+  const draft = await getDraft(request.draftKey);
+  if (!draft?.text.trim()) throw new Error('There is no draft text to mark as released.');
+  const [added] = await addToArchive([
+    {
+      text: draft.text,
+      source: `${releaseTitle(draft.text)} (released)`,
+      ...(request.matter ? { matter: request.matter } : {}),
+      ...(extractFacts(draft.text).issued === undefined ? { date: stampOf(new Date()) } : {}),
+      origin: 'draft',
+    },
+  ]);
+  return added;
+}
+
+/** Reads a published release in the tab: runs in the page, so it must stand alone. */
+function readPublishedPage(): { title: string; url: string; text: string; date: string | null } {
+  const root =
+    document.querySelector('article') ?? document.querySelector('main') ?? document.body;
+  const meta = document.querySelector<HTMLMetaElement>(
+    'meta[property="article:published_time"], meta[name="date"], meta[name="dcterms.date"]',
+  );
+  const time = root.querySelector('time[datetime]') ?? document.querySelector('time[datetime]');
+  return {
+    title: document.title,
+    url: location.href,
+    text: (root as HTMLElement).innerText ?? root.textContent ?? '',
+    date: meta?.content ?? time?.getAttribute('datetime') ?? null,
+  };
+}
+
+async function capturePage(request: { tabId: number; matter?: string }) {
+  let result: unknown;
+  try {
+    [{ result }] = await browser.scripting.executeScript({
+      target: { tabId: request.tabId },
+      func: readPublishedPage,
+    });
+  } catch {
+    throw new Error(
+      'Lectern cannot read this page. Turn it on for this site (or click the toolbar button) first.',
+    );
+  }
+  const page = CapturedPageSchema.parse(result);
+  const date = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(page.date ?? '');
+  const [added] = await addToArchive([
+    {
+      ...releaseInput({ text: page.text.slice(0, MAX_DRAFT_CHARS) }, 'this page'),
+      source: (page.title.trim() || page.url).slice(0, 200),
+      url: page.url.slice(0, 2048),
+      ...(date ? { date: date[2] ? `${date[1]} ${date[2]}` : date[1] } : {}),
+      ...(request.matter ? { matter: request.matter } : {}),
+      origin: 'page',
+    },
+  ]);
+  return added;
+}
+
+/** Page content is hostile input: what the page script returned is checked like a message. */
+const CapturedPageSchema = zod.object({
+  title: zod.string().max(10_000),
+  url: zod.string().max(10_000),
+  text: zod.string(),
+  date: zod.string().max(200).nullable(),
+});
+
+async function changesOf(request: { tabId: number; draftKey: string }): Promise<FactChanges> {
+  const [draft, { archive }] = await Promise.all([getDraft(request.draftKey), libraryOf()]);
+  if (!draft || !archive) return { changes: [] };
+  return factChanges(draft.text, archive);
+}
+
+// ---- the user's data ----------------------------------------------------------------------
+
+async function exportAll(): Promise<Record<string, unknown>> {
+  const [drafts, dismissals, archive, vocabulary, reviewer] = await Promise.all([
+    allDrafts(),
+    allDismissals(),
+    exportArchive(),
+    getSetting(VOCABULARY),
+    getSetting(REVIEWER),
+  ]);
+  return {
+    lectern: 'export',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    reviewer: reviewer ?? null,
+    vocabulary: vocabulary ?? null,
+    drafts,
+    dismissals,
+    archive,
+  };
 }

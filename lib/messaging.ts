@@ -14,6 +14,9 @@ import {
   type ContextInput,
   type Report,
 } from './engine/types';
+import type { ArchiveFile } from './archive-file';
+import type { DismissalRecord } from './dismissals';
+import type { FactChanges } from './fact-changes';
 
 /** Longest draft the background accepts; far beyond any press release, well short of a DoS. */
 export const MAX_DRAFT_CHARS = 200_000;
@@ -80,6 +83,59 @@ export const SelectSpanSchema = z.object({
   excerpt: text(MAX_DRAFT_CHARS),
 });
 export type SelectSpan = z.infer<typeof SelectSpanSchema>;
+
+/** Names a finding of a draft's stored report; the background finds it again by these. */
+export const FindingRefSchema = z.object({
+  tabId,
+  draftKey: text(4096),
+  rule: text(300),
+  excerpt: text(MAX_DRAFT_CHARS),
+  start: offset,
+  end: offset,
+});
+export type FindingRef = z.infer<typeof FindingRefSchema>;
+
+export const DismissRequestSchema = z.object({
+  ...FindingRefSchema.shape,
+  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+  by: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+});
+
+export const DraftRequestSchema = z.object({ draftKey: text(4096) });
+
+export const ReviewerSchema = z.object({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+});
+
+/** Releases as the options page sends them; the background validates them in full. */
+export const AddReleasesSchema = z.object({
+  releases: z.array(z.unknown()).check(z.maxLength(20_000)),
+  origin: z.enum(['paste', 'file']),
+});
+
+export const ReleaseIdSchema = z.object({ id: z.int().check(z.gte(0)) });
+
+export const MarkReleasedSchema = z.object({
+  tabId,
+  draftKey: text(4096),
+  matter: z.optional(text(200)),
+});
+
+export const CapturePageSchema = z.object({ tabId, matter: z.optional(text(200)) });
+
+export const ChangesRequestSchema = z.object({ tabId, draftKey: text(4096) });
+
+/** A release as the options page lists it: no text, so ten thousand of them stay light. */
+export interface ReleaseSummary {
+  id: number;
+  source: string;
+  date?: string;
+  matter?: string;
+  origin: string;
+  url?: string;
+  words: number;
+  addedAt: number;
+}
 
 export interface SelectResult {
   ok: boolean;
@@ -178,6 +234,30 @@ interface ProtocolMap {
   lastDraftTab(): { tabId: number | null };
   /** background → panel: a tab's state changed */
   stateChanged(data: PanelState): void;
+  /** panel → background: dismissals (stored per draft, applied to every report) */
+  dismissFinding(data: z.infer<typeof DismissRequestSchema>): PanelState;
+  restoreFinding(data: z.infer<typeof FindingRefSchema>): PanelState;
+  getDismissals(data: z.infer<typeof DraftRequestSchema>): DismissalRecord;
+  /** panel, options → background: who dismisses and signs */
+  getReviewer(): { name: string | null };
+  setReviewer(data: z.infer<typeof ReviewerSchema>): { name: string };
+  /** panel → background: fact deltas since the matter's latest earlier release */
+  getChanges(data: z.infer<typeof ChangesRequestSchema>): FactChanges;
+  /** panel → background: add to the archive what the user is looking at */
+  capturePage(data: z.infer<typeof CapturePageSchema>): ReleaseSummary;
+  markReleased(data: z.infer<typeof MarkReleasedSchema>): ReleaseSummary;
+  /** options → background: the organisation's vocabulary (validated there) */
+  getVocabulary(): { vocabulary: unknown };
+  setVocabulary(data: { vocabulary: unknown }): { rules: number };
+  /** options → background: the archive of prior releases */
+  listReleases(): { releases: ReleaseSummary[] };
+  addReleases(data: z.infer<typeof AddReleasesSchema>): { added: ReleaseSummary[] };
+  deleteRelease(data: z.infer<typeof ReleaseIdSchema>): { ok: true };
+  exportArchive(): ArchiveFile;
+  importArchive(data: { file: unknown }): { added: number };
+  /** options → background: the user's data */
+  exportAll(): Record<string, unknown>;
+  deleteAllDrafts(): { deleted: number };
 }
 
 export const { sendMessage, onMessage, removeAllListeners } =

@@ -2,6 +2,7 @@
 // any moment, so everything the panel needs after a restart lives here, not in module variables.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
+import type { DismissalItem } from './dismissals';
 import type { ContextInput, Report } from './engine/types';
 import type { DraftId, EditorKind } from './messaging';
 
@@ -29,13 +30,40 @@ export interface TabRecord {
   updatedAt: number;
 }
 
+/** A prior release in the archive, checked against every draft. */
+export interface ReleaseRecord {
+  /** assigned by the store */
+  id?: number;
+  /** unique, shown to the user; findings name it as `related.source` */
+  source: string;
+  text: string;
+  /** "YYYY-MM-DD HH:MM" as given or as read from the text */
+  date?: string;
+  matter?: string;
+  /** how it came in: pasted, a file, a published page, a draft marked as released */
+  origin: 'paste' | 'file' | 'page' | 'draft' | 'import';
+  /** the page it was captured from */
+  url?: string;
+  addedAt: number;
+}
+
+/** A draft's dismissals, kept apart from its record so a new review never loses them. */
+export interface DismissalsRecord {
+  draftKey: string;
+  items: DismissalItem[];
+}
+
 interface LecternDB extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { updatedAt: number } };
   tabs: { key: number; value: TabRecord; indexes: { updatedAt: number } };
+  releases: { key: number; value: ReleaseRecord; indexes: { source: string } };
+  dismissals: { key: string; value: DismissalsRecord };
+  /** small named values: the vocabulary, the reviewer's name, the archive's fact index */
+  settings: { key: string; value: unknown };
 }
 
 const DB_NAME = 'lectern';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 let db: Promise<IDBPDatabase<LecternDB>> | undefined;
 
@@ -46,6 +74,18 @@ function database(): Promise<IDBPDatabase<LecternDB>> {
         d.createObjectStore('drafts', { keyPath: 'key' }).createIndex('updatedAt', 'updatedAt');
         d.createObjectStore('tabs', { keyPath: 'tabId' }).createIndex('updatedAt', 'updatedAt');
       }
+      // Checked by name rather than version, so other additive upgrades can land in any order.
+      if (!d.objectStoreNames.contains('releases')) {
+        d.createObjectStore('releases', { keyPath: 'id', autoIncrement: true }).createIndex(
+          'source',
+          'source',
+          { unique: true },
+        );
+      }
+      if (!d.objectStoreNames.contains('dismissals')) {
+        d.createObjectStore('dismissals', { keyPath: 'draftKey' });
+      }
+      if (!d.objectStoreNames.contains('settings')) d.createObjectStore('settings');
     },
   });
   return db;
@@ -92,4 +132,85 @@ export async function latestTab(): Promise<TabRecord | undefined> {
 /** Tab ids do not survive a browser restart, so neither do the records keyed by them. */
 export async function clearTabs(): Promise<void> {
   await (await database()).clear('tabs');
+}
+
+export async function allTabs(): Promise<TabRecord[]> {
+  return (await database()).getAll('tabs');
+}
+
+export async function allDrafts(): Promise<DraftRecord[]> {
+  return (await database()).getAll('drafts');
+}
+
+/** Deletes every draft, its report and its dismissals; the archive and settings stay. */
+export async function clearDrafts(): Promise<number> {
+  const d = await database();
+  const count = await d.count('drafts');
+  const tx = d.transaction(['drafts', 'tabs', 'dismissals'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('drafts').clear(),
+    tx.objectStore('tabs').clear(),
+    tx.objectStore('dismissals').clear(),
+    tx.done,
+  ]);
+  return count;
+}
+
+// ---- dismissals ---------------------------------------------------------------------------
+
+export async function getDismissals(draftKey: string): Promise<DismissalItem[]> {
+  return (await (await database()).get('dismissals', draftKey))?.items ?? [];
+}
+
+export async function putDismissals(draftKey: string, items: DismissalItem[]): Promise<void> {
+  const d = await database();
+  if (items.length === 0) await d.delete('dismissals', draftKey);
+  else await d.put('dismissals', { draftKey, items });
+}
+
+export async function allDismissals(): Promise<DismissalsRecord[]> {
+  return (await database()).getAll('dismissals');
+}
+
+// ---- the archive of prior releases --------------------------------------------------------
+
+/** Stores releases in one transaction and returns them with their ids. */
+export async function addReleases(records: ReleaseRecord[]): Promise<ReleaseRecord[]> {
+  const tx = (await database()).transaction('releases', 'readwrite');
+  const added: ReleaseRecord[] = [];
+  for (const r of records) added.push({ ...r, id: await tx.store.add(r) });
+  await tx.done;
+  return added;
+}
+
+export async function allReleases(): Promise<ReleaseRecord[]> {
+  return (await database()).getAll('releases');
+}
+
+export async function releaseIds(): Promise<number[]> {
+  return (await database()).getAllKeys('releases');
+}
+
+export async function releaseBySource(source: string): Promise<ReleaseRecord | undefined> {
+  return (await database()).getFromIndex('releases', 'source', source);
+}
+
+export async function deleteRelease(id: number): Promise<void> {
+  await (await database()).delete('releases', id);
+}
+
+export async function clearReleases(): Promise<void> {
+  await (await database()).clear('releases');
+}
+
+// ---- settings -----------------------------------------------------------------------------
+
+export async function getSetting<T>(name: string): Promise<T | undefined> {
+  return (await (await database()).get('settings', name)) as T | undefined;
+}
+
+export async function putSetting(name: string, value: unknown): Promise<void> {
+  const d = await database();
+  if (value === undefined) await d.delete('settings', name);
+  else await d.put('settings', value, name);
 }

@@ -1,0 +1,112 @@
+// The archive of prior releases as one JSON file (export and import in the options page), and
+// the small helpers that name and date a release. Plain data and zod only: the extension's
+// background and the options page share it.
+import { z } from 'zod';
+
+export const ARCHIVE_ORIGINS = ['paste', 'file', 'page', 'draft', 'import'] as const;
+
+/** "YYYY-MM-DD" or "YYYY-MM-DD HH:MM", the form the CLI's `date:` header line uses. */
+const DateText = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2})?$/, 'a date is written YYYY-MM-DD HH:MM');
+
+export const ReleaseInputSchema = z.object({
+  text: z.string().trim().min(1, 'a release needs its text').max(200_000),
+  source: z.string().trim().min(1).max(200).optional(),
+  date: DateText.optional(),
+  matter: z.string().trim().max(200).optional(),
+  url: z.string().max(2048).optional(),
+});
+export type ReleaseInput = z.infer<typeof ReleaseInputSchema>;
+
+export const ArchiveFileSchema = z.object({
+  lectern: z.literal('archive'),
+  version: z.literal(1),
+  releases: z.array(
+    ReleaseInputSchema.extend({
+      origin: z.enum(ARCHIVE_ORIGINS).optional(),
+      addedAt: z.number().optional(),
+    }),
+  ),
+});
+export type ArchiveFile = z.infer<typeof ArchiveFileSchema>;
+
+/** Parses an archive file; the error names the field, as vocabulary and rule-pack errors do. */
+export function parseArchiveFile(json: unknown): ArchiveFile {
+  const r = ArchiveFileSchema.safeParse(json);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  throw new Error(`archive ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+}
+
+const DATE_LINE = /^date:\s*(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2})?)\s*$/im;
+const NAME_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[-_T ]?(\d{2})[:-]?(\d{2}))?/;
+
+/**
+ * The same dating as the CLI's `--archive DIR` (lib/facts/archive-node.ts, which reads files
+ * with node:fs and so cannot be bundled): a `date:` first line or front-matter line, else a
+ * file name that starts with the date.
+ */
+export function releaseDate(text: string, fileName = ''): string | undefined {
+  const head = text.startsWith('---')
+    ? text.slice(0, text.indexOf('\n---', 3) + 1)
+    : text.split('\n', 1)[0];
+  const header = DATE_LINE.exec(head ?? '');
+  if (header) return header[1].replace('T', ' ');
+  const m = NAME_DATE.exec(fileName);
+  if (!m) return undefined;
+  return `${m[1]}-${m[2]}-${m[3]}${m[4] ? ` ${m[4]}:${m[5]}` : ''}`;
+}
+
+/** A short name for a release: its first line of words, clipped. */
+export function releaseTitle(text: string): string {
+  const line =
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l && !/^date:/i.test(l) && l !== '---') ?? 'Release';
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+
+/** `wanted`, or `wanted (2)`, `wanted (3)`…: findings name releases by source, so it is unique. */
+export function uniqueSource(wanted: string, taken: Set<string>): string {
+  let name = wanted;
+  for (let i = 2; taken.has(name); i++) name = `${wanted} (${i})`;
+  taken.add(name);
+  return name;
+}
+
+/** Local wall-clock time as "YYYY-MM-DD HH:MM", the archive's date form. */
+export function stampOf(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The fact index's issue time (minutes since the epoch, release-local clock) as a date. */
+export function stampOfMinutes(minutes: number): string {
+  const d = new Date(minutes * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/**
+ * The sentences a contradiction sits in, on both sides; the background adds them to
+ * inconsistency findings (`finding.sentences`) so the panel can show them side by side.
+ */
+export interface SideBySide {
+  draft: string;
+  related?: string;
+}
+
+/** The sentence (or line) around a span, for showing an excerpt in its context. */
+export function sentenceAround(text: string, start: number, end: number, max = 400): string {
+  const stops = /[.!?]\s|\n/g;
+  let from = 0;
+  for (const m of text.slice(0, start).matchAll(stops)) from = (m.index ?? 0) + m[0].length;
+  stops.lastIndex = end;
+  const next = stops.exec(text);
+  const to = next ? next.index + (next[0] === '\n' ? 0 : 1) : text.length;
+  const sentence = text.slice(from, to).trim();
+  return sentence.length > max ? text.slice(start, end) : sentence;
+}
