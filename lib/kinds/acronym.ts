@@ -89,6 +89,7 @@ function sentenceEnd(doc: Segmented, at: number): number {
 function isCodeOrTicker(line: string, index: number, length: number): boolean {
   return (
     /\b[\p{Lu}]{2,8}:\s*$/u.test(line.slice(0, index)) ||
+    /^:\s*[\p{Lu}.]{1,6}\)/u.test(line.slice(index + length)) ||
     (length === 2 && /^\s+\d{5}\b/u.test(line.slice(index + length)))
   );
 }
