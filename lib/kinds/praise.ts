@@ -287,7 +287,8 @@ function antecedent(terms: Term[], k: number): Party {
       from--;
     return named(textOf(terms, from, n));
   }
-  return named('');
+  // compromise may tag a sentence-initial plural as a verb ("Volunteers have been…").
+  return { text: '', named: false, context: textOf(terms, 0, k - 1) };
 }
 
 function textOf(terms: Term[], from: number, to: number): string {
