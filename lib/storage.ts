@@ -4,7 +4,10 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 import type { DismissalItem } from './dismissals';
 import type { ContextInput, Report } from './engine/types';
+import type { Version } from './history/versions';
 import type { DraftId, EditorKind } from './messaging';
+import type { Level } from './review/levels';
+import type { SignOff } from './review/signoff';
 
 export interface DraftRecord {
   key: string;
@@ -53,6 +56,22 @@ export interface DismissalsRecord {
   items: DismissalItem[];
 }
 
+/** A draft's sign-offs, and the levels its review runs under (fixed at its first sign-off). */
+export interface DraftReviewRecord {
+  draftKey: string;
+  signOffs: SignOff[];
+  levels?: Level[];
+  /** review records imported into this draft */
+  imports: Array<{ at: number; signOffs: number; exportedAt: string }>;
+  /** versions removed so far to stay within the user's limit */
+  pruned: number;
+}
+
+/** One saved version of a draft's text. */
+export interface VersionRecord extends Version {
+  draftKey: string;
+}
+
 interface LecternDB extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { updatedAt: number } };
   tabs: { key: number; value: TabRecord; indexes: { updatedAt: number } };
@@ -60,10 +79,16 @@ interface LecternDB extends DBSchema {
   dismissals: { key: string; value: DismissalsRecord };
   /** small named values: the vocabulary, the reviewer's name, the archive's fact index */
   settings: { key: string; value: unknown };
+  reviews: { key: string; value: DraftReviewRecord };
+  versions: {
+    key: string;
+    value: VersionRecord;
+    indexes: { draft: [string, number]; hash: string };
+  };
 }
 
 const DB_NAME = 'lectern';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 
 let db: Promise<IDBPDatabase<LecternDB>> | undefined;
 
@@ -86,6 +111,14 @@ function database(): Promise<IDBPDatabase<LecternDB>> {
         d.createObjectStore('dismissals', { keyPath: 'draftKey' });
       }
       if (!d.objectStoreNames.contains('settings')) d.createObjectStore('settings');
+      if (!d.objectStoreNames.contains('reviews')) {
+        d.createObjectStore('reviews', { keyPath: 'draftKey' });
+      }
+      if (!d.objectStoreNames.contains('versions')) {
+        const versions = d.createObjectStore('versions', { keyPath: 'id' });
+        versions.createIndex('draft', ['draftKey', 'at']);
+        versions.createIndex('hash', 'hash');
+      }
     },
   });
   return db;
@@ -142,17 +175,13 @@ export async function allDrafts(): Promise<DraftRecord[]> {
   return (await database()).getAll('drafts');
 }
 
-/** Deletes every draft, its report and its dismissals; the archive and settings stay. */
+/** Deletes every draft, its report, dismissals, sign-offs and versions; the archive and settings stay. */
 export async function clearDrafts(): Promise<number> {
   const d = await database();
   const count = await d.count('drafts');
-  const tx = d.transaction(['drafts', 'tabs', 'dismissals'], 'readwrite');
-  await Promise.all([
-    tx.objectStore('drafts').clear(),
-    tx.objectStore('tabs').clear(),
-    tx.objectStore('dismissals').clear(),
-    tx.done,
-  ]);
+  const stores = ['drafts', 'tabs', 'dismissals', 'reviews', 'versions'] as const;
+  const tx = d.transaction(stores, 'readwrite');
+  await Promise.all([...stores.map((name) => tx.objectStore(name).clear()), tx.done]);
   return count;
 }
 
@@ -213,4 +242,59 @@ export async function putSetting(name: string, value: unknown): Promise<void> {
   const d = await database();
   if (value === undefined) await d.delete('settings', name);
   else await d.put('settings', value, name);
+}
+
+// ---- sign-offs and versions -------------------------------------------------------------
+
+export async function getDraftReview(draftKey: string): Promise<DraftReviewRecord | undefined> {
+  return (await database()).get('reviews', draftKey);
+}
+
+export async function putDraftReview(record: DraftReviewRecord): Promise<void> {
+  await (await database()).put('reviews', record);
+}
+
+export async function allDraftReviews(): Promise<DraftReviewRecord[]> {
+  return (await database()).getAll('reviews');
+}
+
+function versionsOf(draftKey: string): IDBKeyRange {
+  return IDBKeyRange.bound([draftKey, -Infinity], [draftKey, Infinity]);
+}
+
+/** A draft's versions, oldest first. */
+export async function draftVersions(draftKey: string): Promise<VersionRecord[]> {
+  return (await database()).getAllFromIndex('versions', 'draft', versionsOf(draftKey));
+}
+
+export async function lastVersion(draftKey: string): Promise<VersionRecord | undefined> {
+  const index = (await database()).transaction('versions').store.index('draft');
+  return (await index.openCursor(versionsOf(draftKey), 'prev'))?.value;
+}
+
+export async function countVersions(draftKey: string): Promise<number> {
+  return (await database()).countFromIndex('versions', 'draft', versionsOf(draftKey));
+}
+
+export async function getVersion(id: string): Promise<VersionRecord | undefined> {
+  return (await database()).get('versions', id);
+}
+
+export async function versionsWithHash(hash: string): Promise<VersionRecord[]> {
+  return (await database()).getAllFromIndex('versions', 'hash', hash);
+}
+
+/** Puts a version and deletes others in one transaction, so a crash cannot leave half of it. */
+export async function putVersion(record: VersionRecord, deleteIds: string[] = []): Promise<void> {
+  const tx = (await database()).transaction('versions', 'readwrite');
+  await Promise.all([tx.store.put(record), ...deleteIds.map((id) => tx.store.delete(id)), tx.done]);
+}
+
+export async function deleteVersions(ids: string[]): Promise<void> {
+  const tx = (await database()).transaction('versions', 'readwrite');
+  await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+}
+
+export async function allVersions(): Promise<VersionRecord[]> {
+  return (await database()).getAll('versions');
 }

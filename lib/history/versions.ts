@@ -29,14 +29,33 @@ export interface HistoryOptions {
   maxVersions: number;
 }
 
-export const DEFAULT_HISTORY: HistoryOptions = { pauseMs: 60_000, coalesceMs: 5 * 60_000, maxVersions: 200 };
+export const DEFAULT_HISTORY: HistoryOptions = {
+  pauseMs: 60_000,
+  coalesceMs: 5 * 60_000,
+  maxVersions: 200,
+};
 
-/** Returns the new list: the version appended, or replacing the previous typing version. */
-export function addVersion(list: Version[], next: Version, options = DEFAULT_HISTORY): Version[] {
-  const last = list.at(-1);
+/** What to do with the newest stored version when another text arrives. */
+export type Step = { kind: 'keep' } | { kind: 'put'; version: Version };
+
+/** Same text again: a stronger reason (a sign-off over typing) relabels the version. */
+const RANK: Record<VersionReason, number> = { typing: 0, manual: 1, import: 2, 'sign-off': 3 };
+
+/**
+ * The step that records `next` after `last`: keep (nothing new), or put a version, which
+ * replaces `last` when it has the same id (a run of typing coalesced into one version).
+ */
+export function nextStep(
+  last: Version | undefined,
+  next: Version,
+  options = DEFAULT_HISTORY,
+): Step {
   if (last && last.hash === next.hash) {
-    if (next.reason === 'typing') return list;
-    if (last.reason === 'typing') return [...list.slice(0, -1), { ...last, reason: next.reason, at: next.at, grade: next.grade ?? last.grade }];
+    if (RANK[next.reason] <= RANK[last.reason]) return { kind: 'keep' };
+    return {
+      kind: 'put',
+      version: { ...last, reason: next.reason, at: next.at, grade: next.grade ?? last.grade },
+    };
   }
   const began = last?.startedAt ?? last?.at ?? next.at;
   const coalesce =
@@ -45,23 +64,52 @@ export function addVersion(list: Version[], next: Version, options = DEFAULT_HIS
     next.reason === 'typing' &&
     next.at - last.at < options.pauseMs &&
     next.at - began < options.coalesceMs;
-  const appended = coalesce
-    ? [...list.slice(0, -1), { ...next, id: last.id, startedAt: began }]
-    : [...list, { ...next, startedAt: next.at }];
-  return prune(appended, options.maxVersions);
+  return coalesce
+    ? { kind: 'put', version: { ...next, id: last.id, startedAt: began } }
+    : { kind: 'put', version: { ...next, startedAt: next.at } };
 }
 
-export function prune(list: Version[], max: number, pinnedHashes: ReadonlySet<string> = new Set()): Version[] {
-  if (list.length <= max) return list;
-  const keep = (v: Version) => v.reason === 'sign-off' || pinnedHashes.has(v.hash);
+/** Returns the new list: the version appended, or replacing the previous typing version. */
+export function addVersion(list: Version[], next: Version, options = DEFAULT_HISTORY): Version[] {
+  const step = nextStep(list.at(-1), next, options);
+  if (step.kind === 'keep') return list;
+
+  const replaces = list.at(-1)?.id === step.version.id;
+  const updated = replaces ? [...list.slice(0, -1), step.version] : [...list, step.version];
+  return prune(updated, options.maxVersions);
+}
+
+type Prunable = Pick<Version, 'id' | 'hash' | 'reason'>;
+
+export function prune<T extends Prunable>(
+  list: T[],
+  max: number,
+  pinnedHashes: ReadonlySet<string> = new Set(),
+): T[] {
+  const drop = new Set(prunableIds(list, max, pinnedHashes));
+  return drop.size ? list.filter((v) => !drop.has(v.id)) : list;
+}
+
+/**
+ * The oldest versions beyond `max`, oldest first. Signed versions, versions whose text a
+ * sign-off points at, and the newest version are never among them, so a history full of
+ * sign-offs may exceed `max`; the panel says so rather than drop an approved text.
+ */
+export function prunableIds<T extends Prunable>(
+  list: T[],
+  max: number,
+  pinnedHashes: ReadonlySet<string> = new Set(),
+): string[] {
+  const keep = (v: T) => v.reason === 'sign-off' || pinnedHashes.has(v.hash);
   let excess = list.length - max;
-  return list.filter((v, i) => {
+  const out: string[] = [];
+  list.forEach((v, i) => {
     if (excess > 0 && i < list.length - 1 && !keep(v)) {
       excess--;
-      return false;
+      out.push(v.id);
     }
-    return true;
   });
+  return out;
 }
 
 export interface DiffPart {
@@ -72,7 +120,11 @@ export interface DiffPart {
 
 export function diffTexts(a: string, b: string, by: 'word' | 'sentence'): DiffPart[] {
   const parts = by === 'word' ? diffWords(a, b) : diffSentences(a, b);
-  return parts.map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) }));
+  return parts.map((p) => ({
+    value: p.value,
+    ...(p.added ? { added: true } : {}),
+    ...(p.removed ? { removed: true } : {}),
+  }));
 }
 
 export function diffStats(parts: DiffPart[]): { added: number; removed: number } {

@@ -28,7 +28,12 @@ export function makeRecord(input: {
   signOffs: SignOff[];
   dismissals: DismissalItem[];
 }): ReviewRecord {
-  return { lectern: 'review', version: RECORD_VERSION, ...input, exportedAt: new Date().toISOString() };
+  return {
+    lectern: 'review',
+    version: RECORD_VERSION,
+    ...input,
+    exportedAt: new Date().toISOString(),
+  };
 }
 
 const BEGIN = '-----BEGIN LECTERN REVIEW-----';
@@ -37,7 +42,8 @@ const END = '-----END LECTERN REVIEW-----';
 /** A block for an email or CMS note: a readable summary, then the record itself in base64. */
 export function toTextBlock(record: ReviewRecord): string {
   const lines = record.signOffs.map(
-    (s) => `${s.level} ${s.decision === 'approve' ? 'approved' : 'returned'} by ${s.reviewer.name} (${s.reviewer.role}) at ${s.at}`,
+    (s) =>
+      `${s.level} ${s.decision === 'approve' ? 'approved' : 'returned'} by ${s.reviewer.name} (${s.reviewer.role}) at ${s.at}`,
   );
   const payload = base64Utf8(JSON.stringify(record)).match(/.{1,64}/g) ?? [];
   return [
@@ -49,9 +55,7 @@ export function toTextBlock(record: ReviewRecord): string {
   ].join('\n');
 }
 
-export type ImportResult =
-  | { ok: true; record: ReviewRecord }
-  | { ok: false; reason: string };
+export type ImportResult = { ok: true; record: ReviewRecord } | { ok: false; reason: string };
 
 /** Accepts the JSON file or a pasted block (with any text around it). */
 export function parseRecord(input: string): ImportResult {
@@ -59,19 +63,29 @@ export function parseRecord(input: string): ImportResult {
   try {
     const a = input.indexOf(BEGIN);
     const b = input.indexOf(END);
-    const body = a !== -1 && b > a ? utf8Base64(input.slice(a + BEGIN.length, b).replace(/\s+/g, '')) : input;
+    const body =
+      a !== -1 && b > a ? utf8Base64(input.slice(a + BEGIN.length, b).replace(/\s+/g, '')) : input;
     json = JSON.parse(body);
   } catch {
-    return { ok: false, reason: 'This is not a Lectern review record (neither JSON nor a pasted review block).' };
+    return {
+      ok: false,
+      reason: 'This is not a Lectern review record (neither JSON nor a pasted review block).',
+    };
   }
   const version = (json as { version?: unknown })?.version;
   if ((json as { lectern?: unknown })?.lectern === 'review' && version !== RECORD_VERSION) {
-    return { ok: false, reason: `This record is version ${String(version)}; this Lectern reads version ${RECORD_VERSION}.` };
+    return {
+      ok: false,
+      reason: `This record is version ${String(version)}; this Lectern reads version ${RECORD_VERSION}.`,
+    };
   }
   const r = ReviewRecordSchema.safeParse(json);
   if (!r.success) {
     const issue = r.error.issues[0];
-    return { ok: false, reason: `The record is damaged or incomplete (${issue.path.join('.') || 'root'}: ${issue.message}).` };
+    return {
+      ok: false,
+      reason: `The record is damaged or incomplete (${issue.path.join('.') || 'root'}: ${issue.message}).`,
+    };
   }
   return { ok: true, record: r.data };
 }
@@ -82,24 +96,36 @@ export type SignOffTrust = 'verified' | 'unverified-key' | 'invalid';
  * invalid: the signature does not match (the record was altered); unverified-key: genuine
  * signature by a key that is not on the organisation's list (when a list was imported).
  */
-export async function verifyRecord(record: ReviewRecord, trustedFingerprints?: readonly string[]): Promise<SignOffTrust[]> {
+export async function verifyRecord(
+  record: ReviewRecord,
+  trustedFingerprints?: readonly string[],
+): Promise<SignOffTrust[]> {
   return Promise.all(
     record.signOffs.map(async (s) => {
       if (!(await verifySignOff(s))) return 'invalid';
-      if (trustedFingerprints && !trustedFingerprints.includes(s.fingerprint)) return 'unverified-key';
+      if (trustedFingerprints && !trustedFingerprints.includes(s.fingerprint))
+        return 'unverified-key';
       return 'verified';
     }),
   );
 }
 
 /** Whether a record belongs to this text; when not, a sentence that says so. */
-export function matchRecord(record: ReviewRecord, textHash: string): { matches: boolean; reason?: string } {
+export function matchRecord(
+  record: ReviewRecord,
+  textHash: string,
+): { matches: boolean; reason?: string } {
   if (record.textHash === textHash) return { matches: true };
   const signed = record.signOffs.some((s) => s.textHash === textHash);
-  if (signed) return { matches: true, reason: 'The draft matches an earlier approved version in this record.' };
+  if (signed)
+    return {
+      matches: true,
+      reason: 'The draft matches an earlier approved version in this record.',
+    };
   return {
     matches: false,
-    reason: 'This record was made for different text: the draft has changed since it was exported, or it belongs to another draft.',
+    reason:
+      'This record was made for different text: the draft has changed since it was exported, or it belongs to another draft.',
   };
 }
 

@@ -3,6 +3,7 @@
 // a record edited by hand fails verification and an approval of other words shows as stale.
 import { z } from 'zod';
 
+import { GRADES } from '../engine/types';
 import type { Level } from './levels';
 
 export const ReviewerSchema = z.object({
@@ -24,8 +25,17 @@ export const SignOffSchema = z.object({
   decision: z.enum(['approve', 'return']),
   comment: z.string().default(''),
   overrides: z.array(OverrideSchema).default([]),
+  /** Checklist items the reviewer attested (absent in records made before attestations). */
+  attested: z.array(z.string()).optional(),
+  /** The document grade the reviewer saw and accepted. */
+  grade: z.enum(GRADES).optional(),
   textHash: z.string().regex(/^[0-9a-f]{64}$/),
-  publicKey: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() }),
+  publicKey: z.object({
+    kty: z.literal('EC'),
+    crv: z.literal('P-256'),
+    x: z.string(),
+    y: z.string(),
+  }),
   fingerprint: z.string(),
   signature: z.string(),
 });
@@ -60,7 +70,11 @@ export async function signOff(data: UnsignedSignOff, keys: CryptoKeyPair): Promi
   const publicKey = await publicJwk(keys.publicKey);
   const fingerprint = await fingerprintOf(publicKey);
   const body = { ...data, publicKey, fingerprint };
-  const sig = await crypto.subtle.sign(SIGN, keys.privateKey, new TextEncoder().encode(canonical(body)));
+  const sig = await crypto.subtle.sign(
+    SIGN,
+    keys.privateKey,
+    new TextEncoder().encode(canonical(body)),
+  );
   return { ...body, signature: base64(new Uint8Array(sig)) };
 }
 
@@ -69,8 +83,15 @@ export async function verifySignOff(s: SignOff): Promise<boolean> {
   try {
     const { signature, ...body } = s;
     if ((await fingerprintOf(s.publicKey)) !== s.fingerprint) return false;
-    const key = await crypto.subtle.importKey('jwk', { ...s.publicKey, ext: true }, ECDSA, true, ['verify']);
-    return await crypto.subtle.verify(SIGN, key, unbase64(signature), new TextEncoder().encode(canonical(body)));
+    const key = await crypto.subtle.importKey('jwk', { ...s.publicKey, ext: true }, ECDSA, true, [
+      'verify',
+    ]);
+    return await crypto.subtle.verify(
+      SIGN,
+      key,
+      unbase64(signature),
+      new TextEncoder().encode(canonical(body)),
+    );
   } catch {
     return false;
   }
@@ -78,33 +99,40 @@ export async function verifySignOff(s: SignOff): Promise<boolean> {
 
 export type LevelStatus =
   | { state: 'approved'; signOff: SignOff }
-  | { state: 'stale'; signOff: SignOff; reason: 'text-changed' | 'earlier-level-stale' }
+  | { state: 'stale'; signOff: SignOff; reason: 'text-changed' }
+  /** approved this text, but a level it depends on no longer stands (stale, returned, open) */
+  | { state: 'stale'; signOff: SignOff; reason: 'earlier-level'; on: string[] }
   | { state: 'returned'; signOff: SignOff }
   | { state: 'open' }
   | { state: 'waiting'; on: string[] };
 
 /**
  * Where each level stands for the text whose hash is `currentHash`. The latest decision per
- * level counts. An approval of other words is stale, and so is every level that depends on it.
+ * level counts. An approval of other words is stale, and so is every approval that rests on a
+ * level that no longer stands.
  */
-export function levelStatuses(levels: Level[], signOffs: SignOff[], currentHash: string): Map<string, LevelStatus> {
+export function levelStatuses(
+  levels: Level[],
+  signOffs: SignOff[],
+  currentHash: string,
+): Map<string, LevelStatus> {
   const out = new Map<string, LevelStatus>();
   for (const level of levels) {
     const latest = latestFor(signOffs, level.id);
-    const deps = level.after.map((d) => out.get(d));
-    const depStale = deps.some((d) => d?.state === 'stale');
-    if (latest?.decision === 'return') out.set(level.id, { state: 'returned', signOff: latest });
-    else if (latest && latest.textHash !== currentHash) {
-      out.set(level.id, { state: 'stale', signOff: latest, reason: 'text-changed' });
-    } else if (latest && depStale) {
-      out.set(level.id, { state: 'stale', signOff: latest, reason: 'earlier-level-stale' });
-    } else if (latest) out.set(level.id, { state: 'approved', signOff: latest });
-    else {
-      const on = level.after.filter((d) => out.get(d)?.state !== 'approved');
-      out.set(level.id, on.length ? { state: 'waiting', on } : { state: 'open' });
-    }
+    const unmet = level.after.filter((d) => out.get(d)?.state !== 'approved');
+    out.set(level.id, statusOf(latest, unmet, currentHash));
   }
   return out;
+}
+
+function statusOf(latest: SignOff | undefined, unmet: string[], currentHash: string): LevelStatus {
+  if (!latest) return unmet.length ? { state: 'waiting', on: unmet } : { state: 'open' };
+  if (latest.decision === 'return') return { state: 'returned', signOff: latest };
+  if (latest.textHash !== currentHash) {
+    return { state: 'stale', signOff: latest, reason: 'text-changed' };
+  }
+  if (unmet.length) return { state: 'stale', signOff: latest, reason: 'earlier-level', on: unmet };
+  return { state: 'approved', signOff: latest };
 }
 
 /** Why this reviewer may not sign this level of this text now, or undefined when they may. */
@@ -129,16 +157,22 @@ export function cannotSign(
       s.decision === 'approve' &&
       (s.fingerprint === who.fingerprint || sameName(s.reviewer.name, who.reviewer.name)),
   );
-  if (same) return `you already signed ${same.level} of this text; one person may not sign two levels`;
+  if (same)
+    return `you already signed ${same.level} of this text; one person may not sign two levels`;
   return undefined;
 }
 
-function latestFor(signOffs: SignOff[], level: string): SignOff | undefined {
-  return signOffs.filter((s) => s.level === level).sort((a, b) => a.at.localeCompare(b.at)).at(-1);
+export function latestFor(signOffs: SignOff[], level: string): SignOff | undefined {
+  return signOffs
+    .filter((s) => s.level === level)
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .at(-1);
 }
 
 function sameName(a: string, b: string): boolean {
-  return a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' ');
+  return (
+    a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' ')
+  );
 }
 
 /** JSON with sorted keys, so the signed bytes do not depend on property order. */
