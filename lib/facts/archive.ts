@@ -148,19 +148,20 @@ export function selectMatters(index: ArchiveIndex, text: string, matter?: string
   if (matter !== undefined) return index.matters[matter] ? [matter] : [];
   if (names.length <= 1) return names;
 
-  const n = names.length;
-  const idf = (t: string) => Math.log(n / (index.postings[t]?.length ?? n));
-  const draft = distinctiveTerms(text).filter((t) => index.postings[t]);
-  const shared = new Map<string, number>();
+  const weights = weightsOf(index, names.length);
+  const draft = distinctiveTerms(text);
+  let draftNorm = 0;
+  const dots = new Map<string, number>();
   for (const t of draft) {
-    const w = idf(t) ** 2;
-    for (const name of index.postings[t]) shared.set(name, (shared.get(name) ?? 0) + w);
+    const w = weights.term(t);
+    if (w === 0) continue;
+    draftNorm += w;
+    for (const name of index.postings[t]) dots.set(name, (dots.get(name) ?? 0) + w);
   }
-  const draftNorm = Math.sqrt(draft.reduce((s, t) => s + idf(t) ** 2, 0)) || 1;
-  const scored = [...shared].map(([name, dot]) => {
-    const norm = Math.sqrt(index.matters[name].terms.reduce((s, t) => s + idf(t) ** 2, 0)) || 1;
-    return { name, score: dot / (draftNorm * norm) };
-  });
+  const scored = [...dots].map(([name, dot]) => ({
+    name,
+    score: dot / Math.sqrt(draftNorm * weights.norm(name)),
+  }));
   const best = Math.max(0, ...scored.map((s) => s.score));
   if (best < MIN_SIMILARITY) return [];
   return scored.filter((s) => s.score >= best * 0.9).map((s) => s.name);
@@ -168,6 +169,40 @@ export function selectMatters(index: ArchiveIndex, text: string, matter?: string
 
 /** Below this cosine a draft shares no more than its issuer's boilerplate with any matter. */
 const MIN_SIMILARITY = 0.2;
+
+interface Weights {
+  /** idf² of a term; 0 for terms too common to tell matters apart. */
+  term(t: string): number;
+  /** Sum of the term weights of a matter (its squared vector length). */
+  norm(name: string): number;
+}
+
+/** Weights depend on the number of matters; they are cached per index until it grows. */
+const weightCache = new WeakMap<ArchiveIndex, { matters: number; weights: Weights }>();
+
+function weightsOf(index: ArchiveIndex, matters: number): Weights {
+  const cached = weightCache.get(index);
+  if (cached?.matters === matters) return cached.weights;
+  // In a large archive, terms in more than a tenth of the matters are boilerplate (the
+  // issuer's name, "Police", "Street"); skipping them keeps each check independent of size.
+  const ceiling = matters >= 50 ? matters / 10 : matters;
+  const term = (t: string) => {
+    const df = index.postings[t]?.length ?? 0;
+    return df === 0 || df > ceiling ? 0 : Math.log(matters / df) ** 2;
+  };
+  const norms = new Map<string, number>();
+  const norm = (name: string) => {
+    let n = norms.get(name);
+    if (n === undefined) {
+      n = index.matters[name].terms.reduce((sum, t) => sum + term(t), 0) || 1;
+      norms.set(name, n);
+    }
+    return n;
+  };
+  const weights = { term, norm };
+  weightCache.set(index, { matters, weights });
+  return weights;
+}
 
 /** Facts of the chosen matters, for compareWithPriors. */
 export function lookupIn(index: ArchiveIndex, matters: string[]): PriorLookup {

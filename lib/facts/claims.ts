@@ -74,10 +74,16 @@ const HYPOTHETICAL =
 const WITH_WEAPON = /^(?:struck|hit|shocked|sprayed|stunned|jabbed)$/;
 const NEGATION = /\b(?:no|not|never|without|nor)\b|n't\b/i;
 
-export function extractClaims(s: SentenceInput): ClaimFact[] {
-  if (!new RegExp(`\\b(?:${CLASS_SOURCE})\\b`, 'i').test(s.text) || HYPOTHETICAL.test(s.text))
-    return [];
-  const f = verbForms();
+interface Patterns {
+  negatives: RegExp[];
+  positives: RegExp[];
+}
+
+let patterns: Patterns | undefined;
+
+/** The claim patterns, compiled once: the verb forms come from compromise. */
+function claimPatterns(f: Forms): Patterns {
+  if (patterns) return patterns;
   const noun = `(?<noun>${CLASS_SOURCE})`;
   const negatives = [
     new RegExp(
@@ -116,6 +122,16 @@ export function extractClaims(s: SentenceInput): ClaimFact[] {
       'gi',
     ),
   ];
+  patterns = { negatives, positives };
+  return patterns;
+}
+
+const CLASS_RE = new RegExp(`\\b(?:${CLASS_SOURCE})\\b`, 'i');
+
+export function extractClaims(s: SentenceInput): ClaimFact[] {
+  if (!CLASS_RE.test(s.text) || HYPOTHETICAL.test(s.text)) return [];
+  const f = verbForms();
+  const { negatives, positives } = claimPatterns(f);
   const out: ClaimFact[] = [];
   for (const re of negatives) collect(s, re, false, f, out);
   for (const re of positives) collect(s, re, true, f, out);
@@ -160,8 +176,13 @@ function canonicalGerund(stem: string, f: Forms): string | undefined {
   return f.canonical.get(stem) ?? f.canonical.get(`${stem}e`);
 }
 
+const CLASS_EXACT: Array<[RegExp, string]> = CLASSES.map(([re, cls]) => [
+  new RegExp(`^(?:${re})$`, 'i'),
+  cls,
+]);
+
 function classOf(noun: string): string | undefined {
-  return CLASSES.find(([re]) => new RegExp(`^(?:${re})$`, 'i').test(noun))?.[1];
+  return CLASS_EXACT.find(([re]) => re.test(noun))?.[1];
 }
 
 /** One claim per key and polarity per sentence. */

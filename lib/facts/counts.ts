@@ -309,14 +309,15 @@ function attributeOf(
 }
 
 /** The text a number's predicate may come from: up to the next clause or the next count. */
+const SCOPE_END = new RegExp(
+  String.raw`;|:| — | – |,\s*(?:and|but|or|while|including|although|according)\b|,\s*${NUMBER}|\b(?<!${MONTH}\s)\d{1,3}(?:,\d{3})*\b(?!\s?[ap]\.m\.)`,
+  'i',
+);
+
 function predicateScope(after: string): string {
-  const cut = after.search(
-    new RegExp(
-      String.raw`;|:| — | – |,\s*(?:and|but|or|while|including|although|according)\b|,\s*${NUMBER}|\b(?<!${MONTH}\s)\d{1,3}(?:,\d{3})*\b(?!\s?[ap]\.m\.)`,
-      'i',
-    ),
-  );
-  return (cut === -1 ? after : after.slice(0, cut)).slice(0, 180);
+  const head = after.slice(0, 180);
+  const cut = head.search(SCOPE_END);
+  return cut === -1 ? head : head.slice(0, cut);
 }
 
 function firstPredicate(scope: string, partitive: boolean): Attribute | undefined {

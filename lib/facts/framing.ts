@@ -63,7 +63,11 @@ const AS_OF = new RegExp(
 );
 
 /** When the running figures in a sentence were counted, if it says. */
+const AS_OF_HINT =
+  /\bas of\b|according to|\b(?:said|says|reported|reports|confirmed|showed|shows)\b/i;
+
 export function asOfIn(sentence: string, issued: number | undefined): number | undefined {
+  if (!AS_OF_HINT.test(sentence)) return undefined;
   const m = AS_OF.exec(sentence);
   if (!m?.groups) return undefined;
   const g = m.groups;
