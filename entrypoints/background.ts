@@ -16,6 +16,7 @@ import {
   type ReleaseInput,
   type SideBySide,
 } from '@/lib/archive-file';
+import { marksOf } from '@/lib/capture/marks-of';
 import { applyDismissals, dismissalFor, type DismissalItem } from '@/lib/dismissals';
 import { review } from '@/lib/engine';
 import type { Finding, PriorRelease, Report } from '@/lib/engine/types';
@@ -28,8 +29,11 @@ import {
   configureZod,
   DismissRequestSchema,
   DraftRequestSchema,
+  FieldOffRequestSchema,
   FindingRefSchema,
   MarkReleasedSchema,
+  PageRequestSchema,
+  type Field,
   MAX_DRAFT_CHARS,
   ReleaseIdSchema,
   ReviewerSchema,
@@ -48,6 +52,8 @@ import {
   type PanelState,
   type SelectResult,
 } from '@/lib/messaging';
+import { recordVersion } from '@/lib/history/service';
+import { listenToReview } from '@/lib/review/handlers';
 import { loadPacks, type RuleSet } from '@/lib/rule-packs';
 import {
   addReleases,
@@ -73,12 +79,7 @@ import {
   putTab,
   type DraftRecord,
 } from '@/lib/storage';
-import {
-  mergeRuleSets,
-  parseVocabulary,
-  vocabularyRules,
-  type Vocabulary,
-} from '@/lib/vocabulary';
+import { mergeRuleSets, parseVocabulary, vocabularyRules, type Vocabulary } from '@/lib/vocabulary';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 const PING_TIMEOUT_MS = 400;
@@ -89,6 +90,7 @@ export default defineBackground(() => {
   configureZod();
   listenToMessages();
   listenToLibrary();
+  listenToReviews();
   listenToBrowser();
 });
 
@@ -123,6 +125,26 @@ function listenToMessages(): void {
   onMessage('lastDraftTab', async ({ sender }) => {
     fromPanel(sender);
     return { tabId: (await latestTab())?.tabId ?? null };
+  });
+  onMessage('fieldsOff', async ({ data, sender }) => {
+    fromContent(sender);
+    return { fields: await fieldsOffOn(PageRequestSchema.parse(data).page) };
+  });
+  onMessage('setFieldOff', ({ data, sender }) => {
+    fromPanel(sender);
+    return setFieldOff(FieldOffRequestSchema.parse(data));
+  });
+}
+
+/** Review, sign-off and history handlers (lib/review): same sender check, same draft queue. */
+function listenToReviews(): void {
+  listenToReview({
+    fromPanel: (sender) => fromPanel(sender as Sender),
+    draftQueue: serially,
+    changed: async (draftKey) => {
+      const tabs = (await allTabs()).filter((t) => t.draftKey === draftKey);
+      await Promise.all(tabs.map((t) => push(t.tabId).catch(() => undefined)));
+    },
   });
 }
 
@@ -193,7 +215,12 @@ async function draftChanged(
   where: { tabId: number; frameId: number },
 ): Promise<{ ok: true }> {
   const key = draftKeyOf(draft.id);
+  // A field the user turned off is not stored or reviewed, whatever a stale script sends.
+  if (await isFieldOff(key)) return { ok: true };
+  latestTexts.set(key, draft.text);
   await serially(key, async () => {
+    // Typing on during a long review queues texts; only the newest is worth reviewing.
+    if (latestTexts.get(key) !== draft.text) return;
     const previous = await getDraft(key);
     if (!isFresh(previous, draft.text)) {
       const record: DraftRecord = {
@@ -205,7 +232,9 @@ async function draftChanged(
         choice: previous?.choice ?? null,
         updatedAt: Date.now(),
       };
-      await putDraft(await reviewed(record));
+      const next = await reviewed(record);
+      await putDraft(next);
+      await versionTyped(next);
     }
     await putTab({
       tabId: where.tabId,
@@ -216,6 +245,16 @@ async function draftChanged(
   });
   void push(where.tabId, true);
   return { ok: true };
+}
+
+/** The newest text received per draft; older ones still queued are skipped. */
+const latestTexts = new Map<string, string>();
+
+/** History is secondary: a failure to keep a version must not stop the review's update. */
+async function versionTyped(draft: DraftRecord): Promise<void> {
+  if (!draft.text.trim()) return;
+  const grade = draft.report?.grade;
+  await recordVersion({ key: draft.key, text: draft.text, grade }, 'typing').catch(() => undefined);
 }
 
 /** Texts reviewed by this worker, so focusing an editor again costs no review. */
@@ -280,6 +319,7 @@ async function stateOf(tabId: number, knownLive?: boolean): Promise<PanelState> 
       report: draft.report,
       truncated: draft.truncated,
       updatedAt: draft.updatedAt,
+      ...((await isFieldOff(draft.key)) ? { fieldOff: true } : {}),
     };
   }
   return state;
@@ -289,6 +329,7 @@ async function stateOf(tabId: number, knownLive?: boolean): Promise<PanelState> 
 async function push(tabId: number, knownLive?: boolean): Promise<PanelState> {
   const state = await stateOf(tabId, knownLive);
   sendMessage('stateChanged', state).catch(() => undefined);
+  void showMarks(tabId, state);
   return state;
 }
 
@@ -541,10 +582,13 @@ async function libraryChanged(next?: Library): Promise<void> {
 
 function listenToLibrary(): void {
   const panel = <T, R>(type: string, handle: (data: T) => R | Promise<R>) =>
-    onMessage(type as never, (({ data, sender }: { data: T; sender: Sender }) => {
-      fromPanel(sender);
-      return handle(data);
-    }) as never);
+    onMessage(
+      type as never,
+      (({ data, sender }: { data: T; sender: Sender }) => {
+        fromPanel(sender);
+        return handle(data);
+      }) as never,
+    );
 
   panel('dismissFinding', (d) => dismiss(DismissRequestSchema.parse(d)));
   panel('restoreFinding', (d) => restore(FindingRefSchema.parse(d)));
@@ -589,7 +633,10 @@ function listenToLibrary(): void {
 function findingOf(draft: DraftRecord | undefined, ref: FindingRef): Finding {
   const found = draft?.report?.findings.find(
     (f) =>
-      f.rule === ref.rule && f.excerpt === ref.excerpt && f.start === ref.start && f.end === ref.end,
+      f.rule === ref.rule &&
+      f.excerpt === ref.excerpt &&
+      f.start === ref.start &&
+      f.end === ref.end,
   );
   if (!found) throw new Error('This finding is no longer in the review; it has been updated.');
   return found;
@@ -755,8 +802,7 @@ async function markReleased(request: { tabId: number; draftKey: string; matter?:
 
 /** Reads a published release in the tab: runs in the page, so it must stand alone. */
 function readPublishedPage(): { title: string; url: string; text: string; date: string | null } {
-  const root =
-    document.querySelector('article') ?? document.querySelector('main') ?? document.body;
+  const root = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
   const meta = document.querySelector<HTMLMetaElement>(
     'meta[property="article:published_time"], meta[name="date"], meta[name="dcterms.date"]',
   );
@@ -830,4 +876,48 @@ async function exportAll(): Promise<Record<string, unknown>> {
     dismissals,
     archive,
   };
+}
+
+// ---- marks in the page, and fields the user told Lectern not to read ----------------------
+
+/** Every frame hears the tab's marks: the draft's frame paints them, the others clear theirs. */
+async function showMarks(tabId: number, state: PanelState): Promise<void> {
+  const draft = state.draft && !state.draft.fieldOff ? await getDraft(state.draft.key) : undefined;
+  const marks = {
+    frame: draft?.id.frame ?? '',
+    selector: draft?.id.selector ?? '',
+    marks: draft ? marksOf(state.draft!.report) : [],
+  };
+  await sendMessage('showMarks', marks, tabId).catch(() => undefined);
+}
+
+const FIELDS_OFF = 'fieldsOff';
+
+type FieldsOff = Record<string, { page: string } & Field>;
+
+async function fieldsOff(): Promise<FieldsOff> {
+  return (await getSetting<FieldsOff>(FIELDS_OFF)) ?? {};
+}
+
+async function isFieldOff(draftKey: string): Promise<boolean> {
+  return draftKey in (await fieldsOff());
+}
+
+async function fieldsOffOn(page: string): Promise<Field[]> {
+  return Object.values(await fieldsOff())
+    .filter((f) => f.page === page)
+    .map(({ frame, selector }) => ({ frame, selector }));
+}
+
+async function setFieldOff(request: { tabId: number; draftKey: string; off: boolean }) {
+  const draft = await getDraft(request.draftKey);
+  if (!draft) throw new Error('This field is no longer known; type in it again.');
+  const { page, frame, selector } = draft.id;
+  const all = await fieldsOff();
+  if (request.off) all[draft.key] = { page, frame, selector };
+  else delete all[draft.key];
+  await putSetting(FIELDS_OFF, all);
+  const field = { frame, selector, off: request.off };
+  await sendMessage('fieldSwitched', field, request.tabId).catch(() => undefined);
+  return push(request.tabId);
 }

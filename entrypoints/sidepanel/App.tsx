@@ -3,7 +3,10 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ContextInput } from '@/lib/engine/types';
 import { onMessage, PanelStateSchema, sendMessage, type PanelState } from '@/lib/messaging';
 
+import { ArchiveActions } from './ArchiveActions';
+import { Changes } from './changes/Changes';
 import { ContextForm } from './ContextForm';
+import { dismissActions } from './Dismissed';
 import { FindingList } from './FindingList';
 import { GradeSummary } from './GradeSummary';
 import { SiteAccess } from './SiteAccess';
@@ -120,7 +123,8 @@ function Body({ view, act, setNotice, retry }: BodyProps) {
           {state.error}
         </p>
       )}
-      <Draft state={state} setChoice={setChoice} setNotice={setNotice} />
+      <Draft state={state} setChoice={setChoice} setNotice={setNotice} act={act} />
+      <ArchiveActions state={state} setNotice={setNotice} act={act} />
       <SiteAccess state={state} act={act} />
     </>
   );
@@ -130,9 +134,10 @@ interface DraftProps {
   state: PanelState;
   setChoice: (choice: ContextInput | null) => void;
   setNotice: (text: string) => void;
+  act: BodyProps['act'];
 }
 
-function Draft({ state, setChoice, setNotice }: DraftProps) {
+function Draft({ state, setChoice, setNotice, act }: DraftProps) {
   const { draft } = state;
   if (!draft && !state.live) {
     return (
@@ -173,6 +178,7 @@ function Draft({ state, setChoice, setNotice }: DraftProps) {
       <ContextForm report={draft.report} choice={draft.choice} setChoice={setChoice} />
       <FindingList
         report={draft.report}
+        dismissals={dismissActions(state.tabId, draft.key, act)}
         select={async (f) => {
           const request = { tabId: state.tabId, draftKey: draft.key, ...f };
           const result = await sendMessage('selectFinding', request).catch((e) => ({
@@ -184,6 +190,7 @@ function Draft({ state, setChoice, setNotice }: DraftProps) {
           );
         }}
       />
+      <Changes tabId={state.tabId} draftKey={draft.key} updatedAt={draft.updatedAt} />
     </>
   );
 }
