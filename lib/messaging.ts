@@ -17,6 +17,10 @@ import {
 import type { ArchiveFile } from './archive-file';
 import type { DismissalRecord } from './dismissals';
 import type { FactChanges } from './fact-changes';
+import type { Level } from './review/levels';
+import type { SignRequest } from './review/requests';
+import type { TrustedKey } from './review/trust';
+import type * as Review from './review/view';
 
 /** Longest draft the background accepts; far beyond any press release, well short of a DoS. */
 export const MAX_DRAFT_CHARS = 200_000;
@@ -258,6 +262,29 @@ interface ProtocolMap {
   /** options → background: the user's data */
   exportAll(): Record<string, unknown>;
   deleteAllDrafts(): { deleted: number };
+  /** panel → background: levels, sign-offs and the record that travels (lib/review) */
+  getReview(data: { draftKey: string }): Review.ReviewView;
+  getIdentity(): Review.IdentityView;
+  setIdentity(data: { name: string; role: string }): Review.IdentityView;
+  signLevel(data: SignRequest): Review.ReviewView;
+  exportReview(data: { draftKey: string }): Review.ExportView;
+  importReview(data: { input: string; draftKey?: string }): Review.ImportOutcome;
+  getAudit(data: { draftKey: string }): Review.AuditView;
+  /** panel → background: a draft's versions (lib/history) */
+  getHistory(data: { draftKey: string }): Review.HistoryView;
+  saveVersion(data: { draftKey: string }): Review.HistoryView;
+  compareVersions(data: {
+    draftKey: string;
+    from: string;
+    to: string;
+    by: 'word' | 'sentence';
+  }): Review.CompareView;
+  getVersionText(data: { draftKey: string; id: string }): { text: string };
+  /** options → background: review levels, trusted keys, the history limit */
+  getReviewSettings(): Review.ReviewSettingsView;
+  setReviewLevels(data: { levels: Level[] | null }): Review.ReviewSettingsView;
+  setTrustedKeys(data: { keys: TrustedKey[] }): Review.ReviewSettingsView;
+  setMaxVersions(data: { max: number }): { removed: number; settings: Review.ReviewSettingsView };
 }
 
 export const { sendMessage, onMessage, removeAllListeners } =
