@@ -55,7 +55,9 @@ export function toTextBlock(record: ReviewRecord): string {
   ].join('\n');
 }
 
-export type ImportResult = { ok: true; record: ReviewRecord } | { ok: false; reason: string };
+export type ImportResult =
+  | { ok: true; record: ReviewRecord }
+  | { ok: false; problem: 'not-a-record' | 'version' | 'damaged'; reason: string };
 
 /** Accepts the JSON file or a pasted block (with any text around it). */
 export function parseRecord(input: string): ImportResult {
@@ -69,6 +71,7 @@ export function parseRecord(input: string): ImportResult {
   } catch {
     return {
       ok: false,
+      problem: 'not-a-record',
       reason: 'This is not a Lectern review record (neither JSON nor a pasted review block).',
     };
   }
@@ -76,6 +79,7 @@ export function parseRecord(input: string): ImportResult {
   if ((json as { lectern?: unknown })?.lectern === 'review' && version !== RECORD_VERSION) {
     return {
       ok: false,
+      problem: 'version',
       reason: `This record is version ${String(version)}; this Lectern reads version ${RECORD_VERSION}.`,
     };
   }
@@ -84,6 +88,7 @@ export function parseRecord(input: string): ImportResult {
     const issue = r.error.issues[0];
     return {
       ok: false,
+      problem: 'damaged',
       reason: `The record is damaged or incomplete (${issue.path.join('.') || 'root'}: ${issue.message}).`,
     };
   }
