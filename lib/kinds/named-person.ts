@@ -55,7 +55,7 @@ export const namedPerson = defineKind({
       if (p.unless && anyMatch(p.unless, around)) continue;
 
       const ties = Boolean(p.before || p.after);
-      const name = findNames(s.text, parse(s) as Parsed).find(
+      const name = findNames(s.text, () => parse(s) as Parsed).find(
         (n) => !n.official && (!n.weak || ties) && tied(p, s, n),
       );
       if (!name) continue;
@@ -132,12 +132,17 @@ interface Token {
   end: number;
 }
 
-/** Person names in one sentence, in order, each marked official when a title precedes it. */
-export function findNames(sentence: string, parsed?: Parsed): NameSpan[] {
-  const tagged = parsed ? personOffsets(parsed) : [];
+/** Person names in one sentence, in order, each marked official when a title precedes it.
+ * The tagger (`parsed`) is consulted only for a run the word lists cannot decide. */
+export function findNames(sentence: string, parsed?: Parsed | (() => Parsed)): NameSpan[] {
+  let tagged: Array<{ start: number; end: number }> | undefined;
+  const people = () => {
+    const p = typeof parsed === 'function' ? parsed() : parsed;
+    return (tagged ??= p ? personOffsets(p) : []);
+  };
   const names: NameSpan[] = [];
   for (const run of capitalRuns(sentence)) {
-    const name = nameIn(sentence, run, tagged);
+    const name = nameIn(sentence, run, people);
     if (name) names.push(name);
   }
   return names;
@@ -171,7 +176,11 @@ function capitalRuns(sentence: string): Token[][] {
   return runs.map((r) => (r[r.length - 1].text === 'and' ? r.slice(0, -1) : r));
 }
 
-function nameIn(sentence: string, run: Token[], tagged: Array<{ start: number; end: number }>) {
+function nameIn(
+  sentence: string,
+  run: Token[],
+  people: () => Array<{ start: number; end: number }>,
+) {
   const lexicon = (
     nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } }
   ).model().one.lexicon;
@@ -198,8 +207,8 @@ function nameIn(sentence: string, run: Token[], tagged: Array<{ start: number; e
 
   const first = honorific ? run[i - 1] : words[0];
   const span = { start: first.start, end: words[words.length - 1].end, official };
-  const known = isName(words[0]) || tagged.some((x) => x.start < span.end && span.start < x.end);
-  if (honorific || known || inNamePosition(sentence, span)) return span;
+  if (honorific || isName(words[0]) || inNamePosition(sentence, span)) return span;
+  if (people().some((x) => x.start < span.end && span.start < x.end)) return span;
   return atSentenceStart(sentence, span.start) ? undefined : { ...span, weak: true };
 }
 
