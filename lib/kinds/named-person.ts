@@ -22,6 +22,8 @@ const Params = z.object({
   /** The sentence (plus window) matching one of these cures it ("has been charged"). */
   unless: z.array(z.string().min(1)).optional(),
   unlessDocument: z.array(z.string().min(1)).optional(),
+  /** The whole draft must match one of these (a child named in an incident, not an award). */
+  requiresDocument: z.array(z.string().min(1)).optional(),
   window: z.number().int().min(0).max(3).default(0),
   /** Report the name (default), the first trigger, or the sentence. */
   span: z.enum(['name', 'trigger', 'sentence']).default('name'),
@@ -46,6 +48,7 @@ export const namedPerson = defineKind({
   params: Params,
   run(_rule, p, { text, doc, parse }) {
     if (p.unlessDocument && anyMatch(p.unlessDocument, text)) return [];
+    if (p.requiresDocument && !anyMatch(p.requiresDocument, text)) return [];
     const hits: Hit[] = [];
     for (const s of doc.sentences) {
       const trigger = p.triggers ? firstMatch(p.triggers, s.text) : { start: 0, end: 0 };
