@@ -3,7 +3,7 @@
 // findings that name both spans. It is code, not a rule file, so its explanations live here.
 import type { Finding, PriorRelease, Severity } from '../engine/types';
 import { POINTS } from '../engine/severity';
-import type { Segmented } from '../text/segment';
+import { segment, type Segmented } from '../text/segment';
 import {
   indexArchive,
   isArchiveIndex,
@@ -50,7 +50,8 @@ function indexOf(archive: PriorRelease[] | ArchiveIndex): ArchiveIndex {
 }
 
 export function checkConsistency(text: string, options: ConsistencyOptions = {}): Finding[] {
-  const draft = extractFacts(text, options.doc ? { doc: options.doc } : {});
+  const doc = options.doc ?? segment(text);
+  const draft = extractFacts(text, { doc });
   const conflicts: Conflict[] = [];
   // Prior-release conflicts first: where one place contradicts both, dedupe keeps the first,
   // and naming the earlier release says more than naming another line of the draft.
@@ -59,7 +60,7 @@ export function checkConsistency(text: string, options: ConsistencyOptions = {})
     const lookup = lookupIn(index, selectMatters(index, text, options.matter));
     conflicts.push(...compareWithPriors(draft, text, lookup, stampOf(options.now)));
   }
-  conflicts.push(...internalConflicts(draft, text));
+  conflicts.push(...internalConflicts(draft, text, doc));
   return conflicts.map((c) => toFinding(c, text));
 }
 

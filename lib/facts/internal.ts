@@ -15,15 +15,32 @@ import type {
   TimeFact,
 } from './types';
 import { formatClock } from './format';
+import { comparable, layoutOf } from './layout';
+import { segment, type Segmented } from '../text/segment';
+
+/** Whether two facts of one draft may be held against each other. */
+type Near = (a: Fact, b: Fact) => boolean;
 
 const CASUALTY = new Set(['dead', 'injured', 'hospitalised', 'cases', 'missing']);
 
-export function internalConflicts(draft: ReleaseFacts, text: string): Conflict[] {
+export function internalConflicts(draft: ReleaseFacts, text: string, doc?: Segmented): Conflict[] {
   const live = draft.facts.filter((f) => !f.cited && !f.corrected);
+  const roles = layoutOf(doc ?? segment(text));
+  const near = (a: Fact, b: Fact) =>
+    a.sentence !== b.sentence && comparable(roles[a.sentence], roles[b.sentence]);
   return [
-    ...countConflicts(live.filter((f): f is CountFact => f.kind === 'count')),
-    ...timeConflicts(live.filter((f): f is TimeFact => f.kind === 'time')),
-    ...claimConflicts(live.filter((f): f is ClaimFact => f.kind === 'claim')),
+    ...countConflicts(
+      live.filter((f): f is CountFact => f.kind === 'count'),
+      near,
+    ),
+    ...timeConflicts(
+      live.filter((f): f is TimeFact => f.kind === 'time'),
+      (a, b) => !roles[a.sentence]?.separate && !roles[b.sentence]?.separate,
+    ),
+    ...claimConflicts(
+      live.filter((f): f is ClaimFact => f.kind === 'claim'),
+      near,
+    ),
     ...nameConflicts(
       live.filter((f): f is PersonFact => f.kind === 'person'),
       text,
@@ -69,11 +86,12 @@ function inside(
 /** Partial counts that are not totals: "two officers held him", "three officers are on leave". */
 const PARTIAL = /^(?:responders|condition-|treated)/;
 
-function countConflicts(all: CountFact[]): Conflict[] {
+function countConflicts(all: CountFact[], near: Near): Conflict[] {
   const counts = all.filter((c) => !PARTIAL.test(c.attr));
   const out: Conflict[] = [];
   for (const [i, a] of counts.entries()) {
     for (const b of counts.slice(i + 1)) {
+      if (!near(a, b)) continue;
       const found =
         countPair(a, b) ?? partExceedsWhole(a, b) ?? lowerBound(a, b) ?? lowerBound(b, a);
       if (found) out.push(found);
@@ -130,11 +148,11 @@ function lowerBound(injured: CountFact, taken: CountFact): Conflict | undefined 
   );
 }
 
-function timeConflicts(times: TimeFact[]): Conflict[] {
+function timeConflicts(times: TimeFact[], near: Near): Conflict[] {
   const out: Conflict[] = [];
   for (const [i, a] of times.entries()) {
     for (const b of times.slice(i + 1)) {
-      if (a.key !== b.key) continue;
+      if (a.key !== b.key || !near(a, b)) continue;
       const otherDay = a.day !== undefined && b.day !== undefined && a.day !== b.day;
       if (!otherDay && overlap(a.minutes, b.minutes)) continue;
       out.push(
@@ -151,10 +169,12 @@ function timeConflicts(times: TimeFact[]): Conflict[] {
   return out;
 }
 
-function claimConflicts(claims: ClaimFact[]): Conflict[] {
+function claimConflicts(claims: ClaimFact[], near: Near): Conflict[] {
   const out: Conflict[] = [];
   for (const [i, a] of claims.entries()) {
-    const b = claims.slice(i + 1).find((c) => c.key === a.key && c.positive !== a.positive);
+    const b = claims
+      .slice(i + 1)
+      .find((c) => c.key === a.key && c.positive !== a.positive && near(a, c));
     if (b)
       out.push(
         inside(b, a, 'claim-reversed', 'critical', 'The draft states this and its opposite.'),

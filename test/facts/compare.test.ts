@@ -266,6 +266,18 @@ describe('checkConsistency: inside the draft', () => {
     expect(text.slice(found.related!.start, found.related!.end)).toContain('June 4, 2025');
   });
 
+  it('accepts a round-up of places or separate incidents', () => {
+    const places = draft(
+      'Storm damage across the county\n\nTWO RIVERS, Ore. — Two people were injured in Brookfield when a tree fell on their car. One person was injured in Sawyer Hill by a falling branch.',
+    );
+    const separate = draft(
+      'Crashes on county roads\n\nTWO RIVERS, Ore. — A crash on the county highway injured three people on Monday. In a separate crash, one person was injured.',
+    );
+
+    expect(checkConsistency(places)).toEqual([]);
+    expect(checkConsistency(separate)).toEqual([]);
+  });
+
   it('accepts partial counts of different groups', () => {
     const text = draft(
       'Two officers held him on the ground. Three officers are on administrative leave.',
