@@ -2,7 +2,10 @@
 // section is its own component and talks to the background itself; this stays a plain list.
 import { ArchiveSection } from './ArchiveSection';
 import { DataSection } from './DataSection';
+import { HistoryLimit } from './HistoryLimit';
+import { LevelsEditor } from './LevelsEditor';
 import { ReviewerSection } from './ReviewerSection';
+import { TrustedKeysEditor } from './TrustedKeysEditor';
 import { VocabularyEditor } from './VocabularyEditor';
 
 export function App() {
@@ -17,6 +20,9 @@ export function App() {
       <ReviewerSection />
       <VocabularyEditor />
       <ArchiveSection />
+      <LevelsEditor />
+      <TrustedKeysEditor />
+      <HistoryLimit />
       <DataSection />
     </main>
   );

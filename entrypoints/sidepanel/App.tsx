@@ -9,6 +9,7 @@ import { ContextForm } from './ContextForm';
 import { dismissActions } from './Dismissed';
 import { FindingList } from './FindingList';
 import { GradeSummary } from './GradeSummary';
+import { PanelTabs } from './review/PanelTabs';
 import { SiteAccess } from './SiteAccess';
 import { initialTarget, type Target } from './target-tab';
 
@@ -174,23 +175,27 @@ function Draft({ state, setChoice, setNotice, act }: DraftProps) {
         Reviewing the {draft.label}
         {draft.truncated && ' (only its first 200,000 characters)'}.
       </p>
-      <GradeSummary report={draft.report} />
-      <ContextForm report={draft.report} choice={draft.choice} setChoice={setChoice} />
-      <FindingList
-        report={draft.report}
-        dismissals={dismissActions(state.tabId, draft.key, act)}
-        select={async (f) => {
-          const request = { tabId: state.tabId, draftKey: draft.key, ...f };
-          const result = await sendMessage('selectFinding', request).catch((e) => ({
-            ok: false,
-            reason: messageOf(e),
-          }));
-          setNotice(
-            result.ok ? `Selected “${f.excerpt}” in the editor.` : (result.reason ?? 'Not found.'),
-          );
-        }}
-      />
-      <Changes tabId={state.tabId} draftKey={draft.key} updatedAt={draft.updatedAt} />
+      <PanelTabs state={state} setNotice={setNotice}>
+        <GradeSummary report={draft.report} />
+        <ContextForm report={draft.report} choice={draft.choice} setChoice={setChoice} />
+        <FindingList
+          report={draft.report}
+          dismissals={dismissActions(state.tabId, draft.key, act)}
+          select={async (f) => {
+            const request = { tabId: state.tabId, draftKey: draft.key, ...f };
+            const result = await sendMessage('selectFinding', request).catch((e) => ({
+              ok: false,
+              reason: messageOf(e),
+            }));
+            setNotice(
+              result.ok
+                ? `Selected “${f.excerpt}” in the editor.`
+                : (result.reason ?? 'Not found.'),
+            );
+          }}
+        />
+        <Changes tabId={state.tabId} draftKey={draft.key} updatedAt={draft.updatedAt} />
+      </PanelTabs>
     </>
   );
 }
