@@ -3,7 +3,7 @@
 // is cured by who tested what, "guarantee" is no guarantee when negated.
 import { z } from 'zod';
 
-import { anyMatch, matchAll, tidy, windowText } from './patterns';
+import { anyMatch, compile, matchAll, tidy, windowText } from './patterns';
 import { defineKind, type Hit } from './kind';
 
 const Params = z.object({
@@ -37,18 +37,23 @@ export const phrase = defineKind({
     if (p.unlessDocument && anyMatch(p.unlessDocument, text)) return [];
     if (p.requiresDocument && !anyMatch(p.requiresDocument, text)) return [];
 
+    const patterns = p.patterns.filter((source) => mayMatch(source, text, p.caseSensitive));
+    if (patterns.length === 0) return [];
+
     const hits: Hit[] = [];
     for (const s of doc.sentences) {
+      // Patterns before gates: most sentences match no pattern, and gates scan a whole window.
+      if (!patterns.some((source) => compile(source, false, p.caseSensitive).test(s.text))) continue;
       const around = windowText(doc, s, p.window);
       if (p.requires && !anyMatch(p.requires, around)) continue;
       if (p.unless && anyMatch(p.unless, around)) continue;
 
       if (p.span === 'union') {
-        const found = unionOfAllowed(p.patterns, s.text, p.unlessBefore, p.caseSensitive);
+        const found = unionOfAllowed(patterns, s.text, p.unlessBefore, p.caseSensitive);
         if (found) hits.push(tidy(text, s.start + found.start, s.start + found.end));
         continue;
       }
-      for (const source of p.patterns) {
+      for (const source of patterns) {
         const found = firstAllowed(source, s.text, p.unlessBefore, p.caseSensitive);
         if (!found) continue;
         const span =
@@ -62,6 +67,19 @@ export const phrase = defineKind({
     return hits;
   },
 });
+
+/**
+ * One scan of the whole draft rules a pattern out before it is tried on every sentence. It is
+ * only a necessary condition, so patterns that anchor on the sentence's own start or end (^, $)
+ * are always kept.
+ */
+function mayMatch(source: string, text: string, caseSensitive: boolean): boolean {
+  if (ANCHORED.test(source.replace(CHAR_CLASS, ''))) return true;
+  return compile(source, false, caseSensitive).test(text);
+}
+
+const CHAR_CLASS = /\[(?:\\.|[^\]\\])*\]/g;
+const ANCHORED = /(?<!\\)[$^]/;
 
 function firstAllowed(
   source: string,
