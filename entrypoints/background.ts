@@ -19,6 +19,7 @@ import {
 import { marksOf } from '@/lib/capture/marks-of';
 import { applyDismissals, dismissalFor, type DismissalItem } from '@/lib/dismissals';
 import { review } from '@/lib/engine';
+import { driversOf, gradeOf } from '@/lib/engine/severity';
 import type { Finding, PriorRelease, Report } from '@/lib/engine/types';
 import { factChanges, type FactChanges } from '@/lib/fact-changes';
 import { addToIndex, extractFacts, indexArchive, type ArchiveIndex } from '@/lib/facts';
@@ -581,6 +582,8 @@ async function libraryChanged(next?: Library): Promise<void> {
 }
 
 function listenToLibrary(): void {
+  // A fresh start reads the library from storage (tests start the worker again in one module).
+  library = undefined;
   const panel = <T, R>(type: string, handle: (data: T) => R | Promise<R>) =>
     onMessage(
       type as never,
@@ -656,7 +659,7 @@ async function dismiss(request: FindingRef & { reason: string; by: string }) {
       item,
     ];
     await putDismissals(request.draftKey, items);
-    await putDraft({ ...draft!, report: applyDismissals(draft!.report!, items) });
+    await putDraft({ ...draft!, report: dismissedIn(draft!.report!, items) });
   });
   return push(request.tabId);
 }
@@ -668,9 +671,16 @@ async function restore(request: FindingRef) {
     const gone = dismissalFor(finding, draft!.report!, '-', '-');
     const items = (await getDismissals(request.draftKey)).filter((d) => !sameDismissal(d, gone));
     await putDismissals(request.draftKey, items);
-    await putDraft({ ...draft!, report: applyDismissals(draft!.report!, items) });
+    await putDraft({ ...draft!, report: dismissedIn(draft!.report!, items) });
   });
   return push(request.tabId);
+}
+
+/** The report with exactly these dismissals (applyDismissals leaves old marks when given none). */
+function dismissedIn(report: Report, items: DismissalItem[]): Report {
+  if (items.length) return applyDismissals(report, items);
+  const findings = report.findings.map(({ dismissed: _gone, ...f }) => f);
+  return { ...report, findings, ...gradeOf(findings), drivers: driversOf(findings) };
 }
 
 /** Both sides of a contradiction in their sentences, for the panel's side-by-side view. */

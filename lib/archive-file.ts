@@ -3,6 +3,8 @@
 // background and the options page share it.
 import { z } from 'zod';
 
+import { segment } from './text/segment';
+
 export const ARCHIVE_ORIGINS = ['paste', 'file', 'page', 'draft', 'import'] as const;
 
 /** "YYYY-MM-DD" or "YYYY-MM-DD HH:MM", the form the CLI's `date:` header line uses. */
@@ -59,13 +61,23 @@ export function releaseDate(text: string, fileName = ''): string | undefined {
   return `${m[1]}-${m[2]}-${m[3]}${m[4] ? ` ${m[4]}:${m[5]}` : ''}`;
 }
 
-/** A short name for a release: its first line of words, clipped. */
+/** Letterhead lines that name every release of an issuer alike, so never its title. */
+const LABEL_LINE =
+  /^(?:date:|---|for immediate release|news release|press release|media(?: contact)?:|contact:|#{3}$|-30-$)/i;
+/** The first line of the body: a dateline ("TAMSFORD, Ore. —") or a long paragraph. */
+const BODY_LINE = /^[A-Z][A-Z .'’-]+,(?: [A-Z][A-Za-z.]*)* [—–-]|^.{160,}/;
+
+/**
+ * A short name for a release: its headline, the last line before the body that is not a
+ * letterhead label; else its first line. Clipped to 80 characters.
+ */
 export function releaseTitle(text: string): string {
-  const line =
-    text
-      .split('\n')
-      .map((l) => l.trim())
-      .find((l) => l && !/^date:/i.test(l) && l !== '---') ?? 'Release';
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !LABEL_LINE.test(l));
+  const body = lines.findIndex((l) => BODY_LINE.test(l));
+  const line = (body > 0 ? lines[body - 1] : lines[0]) ?? 'Release';
   return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 
@@ -99,14 +111,12 @@ export interface SideBySide {
   related?: string;
 }
 
-/** The sentence (or line) around a span, for showing an excerpt in its context. */
+/**
+ * The sentence around a span (the engine's own segmentation, so "Ore." does not end one), for
+ * showing an excerpt in its context; the span alone when the sentence is very long.
+ */
 export function sentenceAround(text: string, start: number, end: number, max = 400): string {
-  const stops = /[.!?]\s|\n/g;
-  let from = 0;
-  for (const m of text.slice(0, start).matchAll(stops)) from = (m.index ?? 0) + m[0].length;
-  stops.lastIndex = end;
-  const next = stops.exec(text);
-  const to = next ? next.index + (next[0] === '\n' ? 0 : 1) : text.length;
-  const sentence = text.slice(from, to).trim();
-  return sentence.length > max ? text.slice(start, end) : sentence;
+  const s = segment(text).sentences.find((x) => x.start <= start && end <= x.end);
+  if (!s || s.text.length > max) return text.slice(start, end);
+  return s.text.trim();
 }

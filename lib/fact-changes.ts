@@ -24,6 +24,8 @@ export interface FactChange {
   status: ChangeStatus;
   before: FactSide[];
   after: FactSide[];
+  /** for a fact the latest release did not state: where the matter last stated it */
+  earlier?: { source: string; date?: string; value: string; excerpt: string };
 }
 
 export interface FactChanges {
@@ -53,7 +55,11 @@ export function factChanges(text: string, index: ArchiveIndex, matter?: string):
   }
 
   const keys = [...new Set([...now.keys(), ...prior.keys()])];
-  const changes = keys.map((key) => changeOf(key, prior.get(key) ?? [], now.get(key) ?? []));
+  const changes = keys.map((key) => {
+    const change = changeOf(key, prior.get(key) ?? [], now.get(key) ?? []);
+    const earlier = change.status === 'new' ? lastStated(index, latest, key) : undefined;
+    return earlier ? { ...change, earlier } : change;
+  });
   const release = index.releases[latest.id];
   return {
     since: {
@@ -86,6 +92,27 @@ function latestRelease(
     }
   }
   return best;
+}
+
+/** The newest statement of a key in the matter's releases before the latest one. */
+function lastStated(
+  index: ArchiveIndex,
+  latest: { id: number; matter: MatterIndex },
+  key: string,
+): FactChange['earlier'] {
+  const issuedOf = (id: number) => index.releases[id].issued ?? -1;
+  const before = (latest.matter.facts[key] ?? []).filter(
+    (e) => !e.fact.cited && e.release !== latest.id && issuedOf(e.release) <= issuedOf(latest.id),
+  );
+  const last = before[before.length - 1];
+  if (!last) return undefined;
+  const r = index.releases[last.release];
+  return {
+    source: r.source,
+    value: shown(last.fact),
+    excerpt: last.excerpt,
+    ...(r.date ? { date: r.date } : {}),
+  };
 }
 
 function changeOf(
@@ -184,7 +211,7 @@ function shown(f: Fact): string {
     case 'claim':
       return f.positive ? 'stated' : 'denied';
     case 'commitment':
-      return `${f.action} by ${deadline(f.deadline)}`;
+      return f.routine ? `by ${deadline(f.deadline)}` : `${f.action} (by ${deadline(f.deadline)})`;
   }
 }
 

@@ -242,7 +242,7 @@ function DismissForm({ reviewer, cancel, submit }: FormProps) {
         <textarea
           name="reason"
           rows={2}
-          required
+          aria-required="true"
           value={reason}
           onInput={(e) => setReason(e.currentTarget.value)}
         />
@@ -252,7 +252,7 @@ function DismissForm({ reviewer, cancel, submit }: FormProps) {
           Your name (asked once; change it in the options)
           <input
             name="by"
-            required
+            aria-required="true"
             autoComplete="name"
             value={by}
             onInput={(e) => setBy(e.currentTarget.value)}

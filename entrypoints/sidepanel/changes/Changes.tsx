@@ -111,13 +111,27 @@ function Delta({ change: c }: { change: FactChange }) {
   return (
     <li class={`delta delta-${c.status}`} data-testid="delta" data-status={c.status}>
       <p class="delta-head">
-        <span class="delta-status">{STATUS_NAMES[c.status]}</span> {c.label}
+        <span class="delta-status">
+          {c.earlier
+            ? c.earlier.value === c.after[0]?.value
+              ? 'Restated from an earlier release'
+              : 'Not in the last release'
+            : STATUS_NAMES[c.status]}
+        </span>{' '}
+        {c.label}
       </p>
       <p class="delta-values">
         <Values sides={c.before} empty="—" />
         <span aria-label="now"> → </span>
         <Values sides={c.after} empty="not in this draft" />
       </p>
+      {c.earlier && (
+        <p class="muted">
+          Last stated in {c.earlier.source}
+          {c.earlier.date ? ` (${c.earlier.date})` : ''}: <strong>{c.earlier.value}</strong>{' '}
+          <q>{c.earlier.excerpt}</q>
+        </p>
+      )}
       {c.after.some((s) => s.framing) && (
         <p class="muted">
           The draft says so ({c.after.find((s) => s.framing)?.framing}): check it names the old
