@@ -5,7 +5,11 @@ import tseslint from 'typescript-eslint';
 
 const browserOnly = {
   patterns: [
-    { group: ['wxt', 'wxt/*', '#imports', 'preact', 'preact/*', '@webext-core/*', 'idb'], message: 'lib/ stays free of browser APIs (DESIGN.md); only lib/messaging.ts and lib/storage.ts adapt them.' },
+    {
+      group: ['wxt', 'wxt/*', '#imports', 'preact', 'preact/*', '@webext-core/*', 'idb'],
+      message:
+        'lib/ stays free of browser APIs (DESIGN.md); only lib/messaging.ts and lib/storage.ts adapt them.',
+    },
   ],
 };
 
@@ -14,7 +18,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -22,7 +29,15 @@ export default tseslint.config(
     ignores: ['lib/messaging.ts', 'lib/storage.ts', 'lib/capture/**'],
     rules: {
       'no-restricted-imports': ['error', browserOnly],
-      'no-restricted-globals': ['error', 'window', 'document', 'chrome', 'browser', 'navigator', 'indexedDB'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'chrome',
+        'browser',
+        'navigator',
+        'indexedDB',
+      ],
     },
   },
 );

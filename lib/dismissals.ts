@@ -34,10 +34,17 @@ export function parseDismissals(json: unknown): DismissalItem[] {
   if (embedded.success) return embedded.data.dismissals;
 
   const issue = asRecord.error.issues[0];
-  throw new Error(`not a Lectern dismissals record (${issue.path.join('.') || 'root'}: ${issue.message})`);
+  throw new Error(
+    `not a Lectern dismissals record (${issue.path.join('.') || 'root'}: ${issue.message})`,
+  );
 }
 
-export function dismissalFor(finding: Finding, report: Report, reason: string, by: string): DismissalItem {
+export function dismissalFor(
+  finding: Finding,
+  report: Report,
+  reason: string,
+  by: string,
+): DismissalItem {
   return {
     rule: finding.rule,
     excerpt: finding.excerpt,
@@ -56,7 +63,9 @@ export function applyDismissals(report: Report, items: readonly DismissalItem[])
     return rest as Finding;
   });
   for (const d of items) {
-    const target = findings.filter((f) => f.rule === d.rule && f.excerpt === d.excerpt)[d.occurrence];
+    const target = findings.filter((f) => f.rule === d.rule && f.excerpt === d.excerpt)[
+      d.occurrence
+    ];
     if (target) target.dismissed = { reason: d.reason, by: d.by, at: d.at };
   }
   const { grade, points } = gradeOf(findings);

@@ -48,12 +48,19 @@ export function loadPacks(files: Record<string, string>): RuleSet {
 
 function loadRule(file: string, raw: string, pack: PackManifest): LoadedRule | Problem {
   const base = parseWith(RuleBaseSchema, raw);
-  const guessId = `${packOf(file)}/${file.split('/').pop()!.replace(/\.json$/, '')}`;
+  const guessId = `${packOf(file)}/${file
+    .split('/')
+    .pop()!
+    .replace(/\.json$/, '')}`;
   if (!base.ok) return { rule: guessId, file, message: `rule skipped: ${base.error}` };
 
   const rule = base.value;
   if (rule.id !== guessId) {
-    return { rule: rule.id, file, message: `rule skipped: id must be "${guessId}" (pack/file name)` };
+    return {
+      rule: rule.id,
+      file,
+      message: `rule skipped: id must be "${guessId}" (pack/file name)`,
+    };
   }
   const kind = KINDS[rule.kind];
   if (!kind) {
@@ -92,7 +99,10 @@ function describe(error: z.ZodError, prefix?: string): string {
 
 /** Regex sources are validated at load time so a typo names its rule instead of failing later. */
 function findBadRegex(rule: RuleBase, params: unknown): string | undefined {
-  const sources: Array<[string, string]> = rule.raise.map((r, i) => [`raise.${i}.pattern`, r.pattern]);
+  const sources: Array<[string, string]> = rule.raise.map((r, i) => [
+    `raise.${i}.pattern`,
+    r.pattern,
+  ]);
   collectStrings(params, 'params', sources);
   for (const [path, source] of sources) {
     if (path.endsWith('.match') && rule.kind === 'grammar') continue;

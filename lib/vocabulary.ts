@@ -18,9 +18,7 @@ export const VocabularySchema = z.object({
     .array(z.object({ term: Term, instead: Term.optional(), reason: z.string().trim().min(1) }))
     .default([]),
   preferred: z.array(z.object({ use: Term, not: z.array(Term).min(1) })).default([]),
-  names: z
-    .array(z.object({ official: Term, variants: z.array(Term).min(1) }))
-    .default([]),
+  names: z.array(z.object({ official: Term, variants: z.array(Term).min(1) })).default([]),
   sensitive: z
     .array(
       z.object({
@@ -34,7 +32,15 @@ export const VocabularySchema = z.object({
 export type Vocabulary = z.infer<typeof VocabularySchema>;
 
 export function emptyVocabulary(name = 'My organisation'): Vocabulary {
-  return { lectern: 'vocabulary', version: 1, name, banned: [], preferred: [], names: [], sensitive: [] };
+  return {
+    lectern: 'vocabulary',
+    version: 1,
+    name,
+    banned: [],
+    preferred: [],
+    names: [],
+    sensitive: [],
+  };
 }
 
 /** Parses a vocabulary file; the error names the field, as rule-pack errors do. */
@@ -46,7 +52,11 @@ export function parseVocabulary(json: unknown): Vocabulary {
 }
 
 export function vocabularyRules(vocab: Vocabulary): RuleSet {
-  const slug = vocab.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'user';
+  const slug =
+    vocab.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'user';
   const rules: LoadedRule[] = [
     ...vocab.banned.map((b, i) =>
       rule(slug, `banned-${i}`, 'style', 'house-style', 'low', [b.term], {
@@ -73,7 +83,8 @@ export function vocabularyRules(vocab: Vocabulary): RuleSet {
       rule(slug, `sensitive-${i}`, 'risky-phrasing', 'sensitive-matter', s.severity, [s.term], {
         message: `"${s.term}" is on ${vocab.name}'s list of sensitive matters.`,
         why: s.note,
-        suggestion: 'Check the wording of this passage with the owner of the matter before release.',
+        suggestion:
+          'Check the wording of this passage with the owner of the matter before release.',
       }),
     ),
   ];
@@ -111,8 +122,10 @@ function rule(
 /** A literal term as a pattern: escaped, whole words where the term starts/ends with a letter. */
 function termPattern(term: string): string {
   const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  const before = /^[\p{L}\p{N}]/u.test(term) && !/^\p{Script=Han}/u.test(term) ? '(?<![\\p{L}\\p{N}])' : '';
-  const after = /[\p{L}\p{N}]$/u.test(term) && !/\p{Script=Han}$/u.test(term) ? '(?![\\p{L}\\p{N}])' : '';
+  const before =
+    /^[\p{L}\p{N}]/u.test(term) && !/^\p{Script=Han}/u.test(term) ? '(?<![\\p{L}\\p{N}])' : '';
+  const after =
+    /[\p{L}\p{N}]$/u.test(term) && !/\p{Script=Han}$/u.test(term) ? '(?![\\p{L}\\p{N}])' : '';
   return `${before}${escaped}${after}`;
 }
 

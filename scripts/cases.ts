@@ -55,7 +55,10 @@ const list = (dir: string, ext: string) =>
 
 export function sentenceFiles(): SentenceFile[] {
   const dir = join(CASES_DIR, 'sentences');
-  return list(dir, '.json').map((file) => ({ file, ...json<Omit<SentenceFile, 'file'>>(join(dir, file)) }));
+  return list(dir, '.json').map((file) => ({
+    file,
+    ...json<Omit<SentenceFile, 'file'>>(join(dir, file)),
+  }));
 }
 
 export function draftCases(): DraftCase[] {
@@ -74,7 +77,9 @@ export function overlaps(f: Pick<Finding, 'start' | 'end'>, mStart: number, mEnd
 
 /** Findings of the file's category that overlap the case's match (flag) or anywhere (pass). */
 export function sentenceHits(report: Report, file: SentenceFile, c: SentenceCase): Finding[] {
-  const hits = report.findings.filter((f) => f.family === file.family && f.category === file.category);
+  const hits = report.findings.filter(
+    (f) => f.family === file.family && f.category === file.category,
+  );
   if (c.expect === 'pass' || !c.match) return hits;
   const m = c.text.indexOf(c.match);
   return hits.filter((h) => overlaps(h, m, m + c.match!.length));

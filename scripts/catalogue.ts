@@ -15,11 +15,23 @@ export function catalogue(): string {
   const byFamily = new Map<string, typeof rules>();
   for (const r of rules) byFamily.set(r.family, [...(byFamily.get(r.family) ?? []), r]);
 
-  const out: string[] = [`${rules.length} rules in ${new Set(rules.map((r) => r.file.split('/')[0])).size} pack(s).`, ''];
+  const out: string[] = [
+    `${rules.length} rules in ${new Set(rules.map((r) => r.file.split('/')[0])).size} pack(s).`,
+    '',
+  ];
   for (const [family, list] of [...byFamily].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(`#### ${family}`, '', '| rule | category | base severity | what it flags | guideline |', '|---|---|---|---|---|');
-    for (const r of list.sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id))) {
-      out.push(`| \`${r.id}\` | ${r.category} | ${r.severity} | ${cell(r.message)} | ${cell(r.guideline)} |`);
+    out.push(
+      `#### ${family}`,
+      '',
+      '| rule | category | base severity | what it flags | guideline |',
+      '|---|---|---|---|---|',
+    );
+    for (const r of list.sort(
+      (a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id),
+    )) {
+      out.push(
+        `| \`${r.id}\` | ${r.category} | ${r.severity} | ${cell(r.message)} | ${cell(r.guideline)} |`,
+      );
     }
     out.push('');
   }

@@ -85,7 +85,8 @@ for (const d of draftCases()) {
   }
   gradesAll++;
   if (gradeIn(report, d.grade)) gradesOk++;
-  else failures.push(`drafts/${d.slug} grade ${report.grade}, expected ${d.grade.min}–${d.grade.max}`);
+  else
+    failures.push(`drafts/${d.slug} grade ${report.grade}, expected ${d.grade.min}–${d.grade.max}`);
   if (d.mustFlag.length === 0) {
     cleanWords += countWords(d.text);
     for (const f of report.findings.filter((x) => x.severity !== 'info')) {
@@ -111,13 +112,27 @@ const rows = [...scores]
     s.fp.toString(),
     (((cleanFlags.get(key) ?? 0) * 1000) / Math.max(1, cleanWords)).toFixed(2),
   ]);
-const table = [['category', 'flagged/expected', 'precision', 'recall', 'false flags', 'per 1k words (clean drafts)'], ...rows];
+const table = [
+  [
+    'category',
+    'flagged/expected',
+    'precision',
+    'recall',
+    'false flags',
+    'per 1k words (clean drafts)',
+  ],
+  ...rows,
+];
 const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
-for (const row of table) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+for (const row of table)
+  console.log(
+    row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '),
+  );
 const totalClean = [...cleanFlags.values()].reduce((a, b) => a + b, 0);
 console.log(
   `\ndraft grades in range: ${gradesOk}/${gradesAll}; clean drafts: ${cleanWords} words, ${totalClean} findings (${((totalClean * 1000) / Math.max(1, cleanWords)).toFixed(2)} per 1,000 words)`,
 );
 if (process.argv.includes('--failures')) for (const f of failures) console.log(`  ${f}`);
-else if (failures.length) console.log(`${failures.length} case checks failed (npm run eval -- --failures lists them)`);
+else if (failures.length)
+  console.log(`${failures.length} case checks failed (npm run eval -- --failures lists them)`);
 process.exitCode = failures.length ? 1 : 0;

@@ -14,9 +14,11 @@ import { startDemoServer } from './demo-server.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const shotAt = args.indexOf('--screenshot');
-const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const hasDisplay =
+  process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 let screenshot = shotAt === -1 ? undefined : args[shotAt + 1];
-if (shotAt !== -1 && !screenshot) fail('--screenshot needs a file name, e.g. --screenshot panel.png');
+if (shotAt !== -1 && !screenshot)
+  fail('--screenshot needs a file name, e.g. --screenshot panel.png');
 if (!screenshot && !hasDisplay) {
   screenshot = join(ROOT, '.output', 'lectern-demo.png');
   console.log(
@@ -76,11 +78,17 @@ async function renderPanel(page, file) {
   await draft.focus();
   await page.keyboard.press('End');
   await page.keyboard.type(' ');
-  const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: `${u}*` }))[0]?.id, url);
+  const tabId = await worker.evaluate(
+    async (u) => (await chrome.tabs.query({ url: `${u}*` }))[0]?.id,
+    url,
+  );
   const panel = await context.newPage();
   await panel.setViewportSize({ width: 420, height: 1400 });
   await panel.goto(`chrome-extension://${id}/sidepanel.html?tab=${tabId}`);
-  await panel.getByText(/critical|high|medium|low/i).first().waitFor({ timeout: 15000 });
+  await panel
+    .getByText(/critical|high|medium|low/i)
+    .first()
+    .waitFor({ timeout: 15000 });
   await panel.waitForTimeout(500);
   await panel.screenshot({ path: file, fullPage: true });
   console.log(`Side panel saved to ${file}`);
@@ -120,4 +128,3 @@ function fail(message) {
   console.error(`lectern start: ${message}`);
   process.exit(2);
 }
-

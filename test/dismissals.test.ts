@@ -10,10 +10,15 @@ describe('applyDismissals', () => {
     const report = reviewText(text, { type: 'crisis-update', flags: ['crisis'] });
     const target = report.findings[0];
 
-    const after = applyDismissals(report, [dismissalFor(target, report, 'quoting a resident', 'Jo Park')]);
+    const after = applyDismissals(report, [
+      dismissalFor(target, report, 'quoting a resident', 'Jo Park'),
+    ]);
 
     expect(after.findings).toHaveLength(report.findings.length);
-    expect(after.findings[0].dismissed).toMatchObject({ reason: 'quoting a resident', by: 'Jo Park' });
+    expect(after.findings[0].dismissed).toMatchObject({
+      reason: 'quoting a resident',
+      by: 'Jo Park',
+    });
     expect(after.points).toBe(report.points - target.points);
   });
 
@@ -29,7 +34,10 @@ describe('applyDismissals', () => {
 
   it('does not dismiss a finding whose words changed', () => {
     const report = reviewText(text, { type: 'routine', flags: [] });
-    const d = { ...dismissalFor(report.findings[0], report, 'ok', 'Jo'), excerpt: 'something else' };
+    const d = {
+      ...dismissalFor(report.findings[0], report, 'ok', 'Jo'),
+      excerpt: 'something else',
+    };
 
     expect(applyDismissals(report, [d]).findings.every((f) => !f.dismissed)).toBe(true);
   });
@@ -37,21 +45,29 @@ describe('applyDismissals', () => {
 
 describe('parseDismissals', () => {
   it('accepts a dismissals record or a review record that carries dismissals', () => {
-    const item = { rule: 'core/x', excerpt: 'y', reason: 'z', by: 'Jo', at: '2026-01-01T00:00:00Z' };
+    const item = {
+      rule: 'core/x',
+      excerpt: 'y',
+      reason: 'z',
+      by: 'Jo',
+      at: '2026-01-01T00:00:00Z',
+    };
 
     expect(parseDismissals({ lectern: 'dismissals', version: 1, items: [item] })).toHaveLength(1);
     expect(parseDismissals({ lectern: 'review', dismissals: [item] })).toHaveLength(1);
   });
 
   it('names the field that is wrong', () => {
-    expect(() => parseDismissals({ lectern: 'dismissals', version: 1, items: [{ rule: 'x' }] })).toThrow(
-      /items\.0\.excerpt/,
-    );
+    expect(() =>
+      parseDismissals({ lectern: 'dismissals', version: 1, items: [{ rule: 'x' }] }),
+    ).toThrow(/items\.0\.excerpt/);
   });
 
   it('refuses a dismissal without a reason', () => {
     const item = { rule: 'core/x', excerpt: 'y', reason: ' ', by: 'Jo', at: 'now' };
 
-    expect(() => parseDismissals({ lectern: 'dismissals', version: 1, items: [item] })).toThrow(/reason/);
+    expect(() => parseDismissals({ lectern: 'dismissals', version: 1, items: [item] })).toThrow(
+      /reason/,
+    );
   });
 });

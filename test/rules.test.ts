@@ -47,11 +47,14 @@ describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (_id, rule) => {
     for (const f of own) expect(text.slice(f.start, f.end)).toBe(f.excerpt);
   });
 
-  it.each(rule.examples.pass.map((e, i) => [i, e] as const))('accepts example %i', (_i, example) => {
-    const report = reviewText(textOf(example), contextFor(rule, example));
+  it.each(rule.examples.pass.map((e, i) => [i, e] as const))(
+    'accepts example %i',
+    (_i, example) => {
+      const report = reviewText(textOf(example), contextFor(rule, example));
 
-    expect(report.findings.filter((f) => f.rule === rule.id)).toEqual([]);
-  });
+      expect(report.findings.filter((f) => f.rule === rule.id)).toEqual([]);
+    },
+  );
 
   it.each(rule.knownIssues.map((k, i) => [i, k] as const))(
     'still has known issue %i (fixing it flips this test)',

@@ -2,14 +2,23 @@ import { describe, expect, it } from 'vitest';
 
 import { review } from '../lib/engine';
 import { builtinRules } from '../lib/rule-packs-node';
-import { emptyVocabulary, mergeRuleSets, parseVocabulary, vocabularyRules } from '../lib/vocabulary';
+import {
+  emptyVocabulary,
+  mergeRuleSets,
+  parseVocabulary,
+  vocabularyRules,
+} from '../lib/vocabulary';
 
 const vocab = parseVocabulary({
   ...emptyVocabulary('Harlow County'),
-  banned: [{ term: 'accident', instead: 'crash', reason: 'An accident implies no one is at fault.' }],
+  banned: [
+    { term: 'accident', instead: 'crash', reason: 'An accident implies no one is at fault.' },
+  ],
   preferred: [{ use: 'people experiencing homelessness', not: ['the homeless'] }],
   names: [{ official: 'Sheriff Ana Ruiz', variants: ['Sheriff Anna Ruiz'] }],
-  sensitive: [{ term: 'Northgate plant', note: 'Under state review since March.', severity: 'high' }],
+  sensitive: [
+    { term: 'Northgate plant', note: 'Under state review since March.', severity: 'high' },
+  ],
 });
 
 function categories(text: string): string[] {
@@ -34,7 +43,9 @@ describe('vocabularyRules', () => {
     'Sheriff Ana Ruiz will speak at noon.',
     'Shelter beds for people experiencing homelessness open tonight.',
   ])('accepts %j', (text) => {
-    expect(categories(text).filter((c) => /house-style|official-name|sensitive/.test(c))).toEqual([]);
+    expect(categories(text).filter((c) => /house-style|official-name|sensitive/.test(c))).toEqual(
+      [],
+    );
   });
 });
 

@@ -24,7 +24,9 @@ function findingLines(file: string, f: Finding, lines: number[]): string[] {
   const head = `${file}:${line}:${col} ${f.severity} ${f.family}/${f.category} ${f.message}`;
   const extra = [
     f.excerpt ? `    “${oneLine(f.excerpt)}”` : undefined,
-    f.related ? `    earlier: “${oneLine(f.related.excerpt)}” (${f.related.source ?? 'same text'})` : undefined,
+    f.related
+      ? `    earlier: “${oneLine(f.related.excerpt)}” (${f.related.source ?? 'same text'})`
+      : undefined,
     `    why: ${f.why} (${f.guideline})`,
     `    try: ${f.suggestion}`,
     f.dismissed ? `    dismissed by ${f.dismissed.by}: ${f.dismissed.reason}` : undefined,

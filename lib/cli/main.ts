@@ -49,7 +49,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.out(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
   }
-  if (command !== 'review') throw new UsageError(`unknown command "${command}" (try: lectern review FILE)`);
+  if (command !== 'review')
+    throw new UsageError(`unknown command "${command}" (try: lectern review FILE)`);
 
   const opts = parseOptions(rest);
   const rules = mergeRuleSets(builtinRules(), ...(await Promise.all(opts.packs.map(readPack))));
@@ -59,7 +60,10 @@ async function run(argv: string[], io: Io): Promise<number> {
   for (const file of opts.files) texts.set(file, await readDraft(file, io.stdin));
 
   const reports: Report[] = [...texts].map(([file, text]) =>
-    applyDismissals(review(text, opts.context, { rules, file, ...(archive ? { archive } : {}) }), dismissals),
+    applyDismissals(
+      review(text, opts.context, { rules, file, ...(archive ? { archive } : {}) }),
+      dismissals,
+    ),
   );
   io.out(opts.format === 'json' ? formatJson(reports) : formatText(reports, texts));
   const failAt = SEVERITIES.indexOf(opts.failOn);
@@ -102,7 +106,8 @@ function parseOptions(args: string[]): Options {
     throw new UsageError(option ? `unknown option ${option}\n${USAGE}` : message.split('\n')[0]);
   }
   const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new UsageError('no input file given (use - for standard input)');
+  if (positionals.length === 0)
+    throw new UsageError('no input file given (use - for standard input)');
 
   return {
     files: positionals,
@@ -115,8 +120,17 @@ function parseOptions(args: string[]): Options {
   };
 }
 
-function contextFrom(type: string | undefined, flags: string | undefined): ContextInput | undefined {
-  const list = flags === undefined ? undefined : flags.split(',').map((f) => f.trim()).filter(Boolean);
+function contextFrom(
+  type: string | undefined,
+  flags: string | undefined,
+): ContextInput | undefined {
+  const list =
+    flags === undefined
+      ? undefined
+      : flags
+          .split(',')
+          .map((f) => f.trim())
+          .filter(Boolean);
   for (const f of list ?? []) oneOf('--flags', f, CONTEXT_FLAGS);
   if (type === undefined && list === undefined) return undefined;
 

@@ -41,7 +41,11 @@ async function readBytes(file: string): Promise<Buffer> {
     if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : (e as Error).message;
     throw new UsageError(`${file}: cannot read (${reason})`);
   }
 }
@@ -81,7 +85,8 @@ export function readArchive(dir: string): ArchiveIndex {
   } catch {
     throw new UsageError(`${dir}: cannot read the archive (no such folder)`);
   }
-  if (!isDir) throw new UsageError(`${dir}: --archive needs a folder of prior releases, not a file`);
+  if (!isDir)
+    throw new UsageError(`${dir}: --archive needs a folder of prior releases, not a file`);
   try {
     const index = indexArchiveDir(dir);
     if (index.releases.length === 0) {

@@ -3,8 +3,8 @@
 // problem in the report; the others still run.
 import nlp from 'compromise';
 
-import { KINDS } from "../kinds";
-import type { Hit } from "../kinds/kind";
+import { KINDS } from '../kinds';
+import type { Hit } from '../kinds/kind';
 import type { LoadedRule, RuleSet } from '../rule-packs';
 import type { When } from '../rule-schema';
 import { countWords, segment, type Sentence } from '../text/segment';
@@ -35,7 +35,11 @@ export interface ReviewOptions {
   now?: Date;
 }
 
-export function review(text: string, input: ContextInput | undefined, options: ReviewOptions): Report {
+export function review(
+  text: string,
+  input: ContextInput | undefined,
+  options: ReviewOptions,
+): Report {
   const began = performance.now();
   const doc = segment(text);
   const context = resolveContext(input, text);
@@ -55,7 +59,11 @@ export function review(text: string, input: ContextInput | undefined, options: R
       const hits = kind.run(rule, rule.parsed as never, { text, doc, context, parse });
       for (const hit of hits) findings.push(toFinding(rule, hit, text, context));
     } catch (e) {
-      problems.push({ rule: rule.id, file: rule.file, message: `rule failed: ${(e as Error).message}` });
+      problems.push({
+        rule: rule.id,
+        file: rule.file,
+        message: `rule failed: ${(e as Error).message}`,
+      });
     }
   }
 
@@ -64,7 +72,11 @@ export function review(text: string, input: ContextInput | undefined, options: R
       const { archive, matter, now } = options;
       findings.push(...checkConsistency(text, { doc, archive, matter, now }));
     } catch (e) {
-      problems.push({ rule: 'facts', file: 'lib/facts', message: `consistency check failed: ${(e as Error).message}` });
+      problems.push({
+        rule: 'facts',
+        file: 'lib/facts',
+        message: `consistency check failed: ${(e as Error).message}`,
+      });
     }
   }
 

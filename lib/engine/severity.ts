@@ -2,7 +2,13 @@
 import type { ContextFlag, Finding, Grade, ReviewContext, Severity } from './types';
 import { SEVERITIES } from './types';
 
-export const POINTS: Record<Severity, number> = { info: 0, low: 1, medium: 3, high: 8, critical: 20 };
+export const POINTS: Record<Severity, number> = {
+  info: 0,
+  low: 1,
+  medium: 3,
+  high: 8,
+  critical: 20,
+};
 
 const PUB = ['self-praise', 'leader-glorification', 'marketing-hype'];
 
@@ -49,7 +55,11 @@ export function escalate(
   let levels = 0;
   for (const flag of context.flags) {
     if (ESCALATORS[flag]?.includes(category)) levels++;
-    if (flag === 'first-statement' && family === 'missing-element' && context.type !== 'crisis-initial')
+    if (
+      flag === 'first-statement' &&
+      family === 'missing-element' &&
+      context.type !== 'crisis-initial'
+    )
       levels++;
   }
   return raise(severity, levels);

@@ -60,7 +60,12 @@ export function* matchAll(
 }
 
 /** The sentence and `radius` neighbours on each side within the same paragraph, as one string. */
-export function windowText(doc: Segmented, s: Sentence, radius: number, sameParagraph = true): string {
+export function windowText(
+  doc: Segmented,
+  s: Sentence,
+  radius: number,
+  sameParagraph = true,
+): string {
   if (radius === 0) return s.text;
 
   const parts: string[] = [];

@@ -43,7 +43,8 @@ export const phrase = defineKind({
     const hits: Hit[] = [];
     for (const s of doc.sentences) {
       // Patterns before gates: most sentences match no pattern, and gates scan a whole window.
-      if (!patterns.some((source) => compile(source, false, p.caseSensitive).test(s.text))) continue;
+      if (!patterns.some((source) => compile(source, false, p.caseSensitive).test(s.text)))
+        continue;
       const around = windowText(doc, s, p.window);
       if (p.requires && !anyMatch(p.requires, around)) continue;
       if (p.unless && anyMatch(p.unless, around)) continue;

@@ -30,7 +30,8 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-const CONTINUATION = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|^(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|UTC|GMT)\b/i;
+const CONTINUATION =
+  /^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|^(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|UTC|GMT)\b/i;
 
 /** Splits a block of text (one paragraph) into sentence spans. */
 function splitSentences(text: string, from: number, to: number): Span[] {

@@ -71,9 +71,17 @@ describe('lectern review', () => {
   });
 
   it.each([
-    ['a missing file', ['review', join(dir, 'nope.txt')], /nope\.txt: cannot read \(no such file\)/],
+    [
+      'a missing file',
+      ['review', join(dir, 'nope.txt')],
+      /nope\.txt: cannot read \(no such file\)/,
+    ],
     ['a binary file', ['review', file('bin.dat', Buffer.from([0x89, 0x50, 0, 1]))], /binary/],
-    ['invalid UTF-8', ['review', file('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9]))], /UTF-8/],
+    [
+      'invalid UTF-8',
+      ['review', file('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9]))],
+      /UTF-8/,
+    ],
     ['an empty file', ['review', file('empty.txt', '  \n')], /empty/],
     ['a directory', ['review', dir], /directory/],
     ['an unknown option', ['review', 'x.txt', '--colour'], /unknown option --colour/],
@@ -81,8 +89,16 @@ describe('lectern review', () => {
     ['an unknown flag', ['review', 'x.txt', '--flags', 'crisis,panic'], /--flags must be one of/],
     ['no file', ['review'], /no input file/],
     ['an unknown command', ['lint', 'x.txt'], /unknown command/],
-    ['a missing archive', ['review', file('arch.txt', risky), '--archive', join(dir, 'no-archive')], /no such folder/],
-    ['a broken vocabulary pack', ['review', file('ok.txt', risky), '--pack', file('p.json', '{"lectern":"vocabulary"}')], /vocabulary version/],
+    [
+      'a missing archive',
+      ['review', file('arch.txt', risky), '--archive', join(dir, 'no-archive')],
+      /no such folder/,
+    ],
+    [
+      'a broken vocabulary pack',
+      ['review', file('ok.txt', risky), '--pack', file('p.json', '{"lectern":"vocabulary"}')],
+      /vocabulary version/,
+    ],
   ])('exits 2 with a one-line reason for %s', async (_what, argv, reason) => {
     const { code, err, out } = await run(...argv);
 
@@ -92,7 +108,10 @@ describe('lectern review', () => {
   });
 
   it('reviews a 1 MB draft without crashing', async () => {
-    const big = file('big.txt', `${'The county opened a new clinic on Main Street today. '.repeat(20_000)}\n`);
+    const big = file(
+      'big.txt',
+      `${'The county opened a new clinic on Main Street today. '.repeat(20_000)}\n`,
+    );
 
     const { code, out } = await run('review', big, '--format', 'json');
 
@@ -116,29 +135,55 @@ describe('lectern review', () => {
       JSON.stringify({
         lectern: 'dismissals',
         version: 1,
-        items: [{ rule: 'harlow-county/name-0', excerpt: 'Harlow Sheriff Dept', reason: 'quoting a sign', by: 'Jo', at: '2026-12-01T10:00:00Z' }],
+        items: [
+          {
+            rule: 'harlow-county/name-0',
+            excerpt: 'Harlow Sheriff Dept',
+            reason: 'quoting a sign',
+            by: 'Jo',
+            at: '2026-12-01T10:00:00Z',
+          },
+        ],
       }),
     );
 
-    const flagged = JSON.parse((await run('review', draft, '--pack', pack, '--format', 'json')).out) as Report;
+    const flagged = JSON.parse(
+      (await run('review', draft, '--pack', pack, '--format', 'json')).out,
+    ) as Report;
     const dismissed = JSON.parse(
-      (await run('review', draft, '--pack', pack, '--dismissals', dismissals, '--format', 'json')).out,
+      (await run('review', draft, '--pack', pack, '--dismissals', dismissals, '--format', 'json'))
+        .out,
     ) as Report;
 
-    expect(flagged.findings.find((f) => f.category === 'official-name')?.excerpt).toBe('Harlow Sheriff Dept');
-    expect(dismissed.findings.find((f) => f.category === 'official-name')?.dismissed?.reason).toBe('quoting a sign');
+    expect(flagged.findings.find((f) => f.category === 'official-name')?.excerpt).toBe(
+      'Harlow Sheriff Dept',
+    );
+    expect(dismissed.findings.find((f) => f.category === 'official-name')?.dismissed?.reason).toBe(
+      'quoting a sign',
+    );
   });
 
   it('checks a draft against an archive of prior releases and names both spans', async () => {
     const archive = join(dir, 'matter');
     mkdirSync(archive, { recursive: true });
-    writeFileSync(join(archive, '2025-05-06-0815-crash.txt'), 'date: 2025-05-06 08:15\n\nTwo people died in the crash on Route 9, the county medical examiner said.\n');
-    const draft = file('update.txt', 'UPDATE — Route 9 crash\n\nOne person died in the crash on Route 9, the county medical examiner said.\n');
+    writeFileSync(
+      join(archive, '2025-05-06-0815-crash.txt'),
+      'date: 2025-05-06 08:15\n\nTwo people died in the crash on Route 9, the county medical examiner said.\n',
+    );
+    const draft = file(
+      'update.txt',
+      'UPDATE — Route 9 crash\n\nOne person died in the crash on Route 9, the county medical examiner said.\n',
+    );
 
-    const report = JSON.parse((await run('review', draft, '--archive', archive, '--format', 'json')).out) as Report;
+    const report = JSON.parse(
+      (await run('review', draft, '--archive', archive, '--format', 'json')).out,
+    ) as Report;
     const hit = report.findings.find((f) => f.family === 'inconsistency');
 
     expect(hit?.excerpt).toMatch(/One person/);
-    expect(hit?.related).toMatchObject({ source: '2025-05-06-0815-crash.txt', excerpt: expect.stringMatching(/Two people/) });
+    expect(hit?.related).toMatchObject({
+      source: '2025-05-06-0815-crash.txt',
+      excerpt: expect.stringMatching(/Two people/),
+    });
   });
 });
