@@ -83,14 +83,14 @@ async function renderPanel(page, file) {
     url,
   );
   const panel = await context.newPage();
-  await panel.setViewportSize({ width: 420, height: 1400 });
+  await panel.setViewportSize({ width: 420, height: 1000 });
   await panel.goto(`chrome-extension://${id}/sidepanel.html?tab=${tabId}`);
   await panel
     .getByText(/critical|high|medium|low/i)
     .first()
     .waitFor({ timeout: 15000 });
   await panel.waitForTimeout(500);
-  await panel.screenshot({ path: file, fullPage: true });
+  await panel.screenshot({ path: file });
   console.log(`Side panel saved to ${file}`);
 }
 
