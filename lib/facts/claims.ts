@@ -128,14 +128,85 @@ function claimPatterns(f: Forms): Patterns {
 
 const CLASS_RE = new RegExp(`\\b(?:${CLASS_SOURCE})\\b`, 'i');
 
+interface StatusClaim {
+  re: RegExp;
+  verb: string;
+  object: string;
+  positive: boolean;
+}
+
+/**
+ * Claims police and fire statements reverse most often: armed or not, foul play or not, a
+ * factor or not ("not believed to be suspicious" → "being treated as a homicide").
+ */
+const STATUS: StatusClaim[] = [
+  {
+    re: /\b(?:was|were) (?:un|not )armed\b|\bdid not have a (?:weapon|gun|knife|firearm)\b/gi,
+    verb: 'be',
+    object: 'armed',
+    positive: false,
+  },
+  {
+    re: /\b(?:was|were) armed with\b|\b(?:had|carried|was carrying|were carrying|brandished|pointed|wielded|displayed) (?:a |an |his |her )?(?:\w+ )?(?:knife|gun|handgun|firearm|rifle|weapon|pistol|shotgun)\b/gi,
+    verb: 'be',
+    object: 'armed',
+    positive: true,
+  },
+  {
+    re: /\bruled out (?:arson|foul play|criminal activity|terrorism|a crime)\b|\b(?:is|was|are|were) not (?:being )?(?:considered |treated as |believed to be )?suspicious\b|\bno (?:sign|signs|evidence|indication|suggestion) of (?:foul play|arson|criminal activity|a crime)\b|\bnot (?:believed to be )?(?:criminal|suspicious) in nature\b/gi,
+    verb: 'be',
+    object: 'foul-play',
+    positive: false,
+  },
+  {
+    re: /\b(?:deliberately|intentionally) (?:set|started|lit)\b|\b(?:is|was|are|were) (?:now )?(?:being )?(?:treated|investigated) as (?:a |an )?(?:homicide|murder|arson|suspicious|criminal|deliberate)\b|\bfoul play (?:is|was) (?:suspected|involved)\b|\b(?:was|is|has been) (?:ruled|classified|declared) (?:a )?(?:homicide|arson)\b/gi,
+    verb: 'be',
+    object: 'foul-play',
+    positive: true,
+  },
+  {
+    re: /\b(?:alcohol|drugs|impairment)\b(?: (?:and|or) \w+)? (?:is|was|were|are) not (?:believed to (?:have been|be) |considered |thought to (?:have been|be) )?a (?:contributing )?factor\b/gi,
+    verb: 'involve',
+    object: 'alcohol',
+    positive: false,
+  },
+  {
+    re: /\b(?:alcohol|drugs|impairment)\b(?: (?:and|or) \w+)? (?:is|was|were|are) (?:believed to (?:have been|be) |considered |thought to (?:have been|be) )?a (?:contributing )?factor\b/gi,
+    verb: 'involve',
+    object: 'alcohol',
+    positive: true,
+  },
+];
+
 export function extractClaims(s: SentenceInput): ClaimFact[] {
-  if (!CLASS_RE.test(s.text) || HYPOTHETICAL.test(s.text)) return [];
-  const f = verbForms();
-  const { negatives, positives } = claimPatterns(f);
+  if (HYPOTHETICAL.test(s.text)) return [];
   const out: ClaimFact[] = [];
-  for (const re of negatives) collect(s, re, false, f, out);
-  for (const re of positives) collect(s, re, true, f, out);
+  for (const claim of STATUS) collectStatus(s, claim, out);
+  if (CLASS_RE.test(s.text)) {
+    const f = verbForms();
+    const { negatives, positives } = claimPatterns(f);
+    for (const re of negatives) collect(s, re, false, f, out);
+    for (const re of positives) collect(s, re, true, f, out);
+  }
   return dedupeClaims(out);
+}
+
+function collectStatus(s: SentenceInput, claim: StatusClaim, out: ClaimFact[]): void {
+  for (const m of s.text.matchAll(claim.re)) {
+    const at = m.index ?? 0;
+    const clause = s.text.slice(0, at).split(/[,;:]/).pop() ?? '';
+    if (claim.positive && NEGATION.test(clause)) continue;
+    out.push({
+      kind: 'claim',
+      key: `claim:${claim.verb}:${claim.object}`,
+      verb: claim.verb,
+      object: claim.object,
+      positive: claim.positive,
+      start: s.start + at,
+      end: s.start + at + m[0].length,
+      sentence: s.index,
+    });
+  }
 }
 
 function collect(

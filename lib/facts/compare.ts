@@ -19,7 +19,7 @@ import type {
   ReleaseFacts,
   TimeFact,
 } from './types';
-import { formatClock } from './format';
+import { formatClock, formatDay } from './format';
 import { termsOf } from './commitments';
 
 export type ConflictCategory =
@@ -225,10 +225,11 @@ function timeConflict(
   const prior = p.fact;
   const otherDay = d.day !== undefined && prior.day !== undefined && d.day !== prior.day;
   if (!otherDay && overlap(d.minutes, prior.minutes)) return placeConflict(d, p);
-  const what = `Time of the ${eventName(d.event)} moves from ${formatClock(prior.at)} to ${formatClock(d.at)}`;
+  const what = otherDay
+    ? `Day of the ${eventName(d.event)} moves from ${formatDay(prior.day!)} to ${formatDay(d.day!)}`
+    : `Time of the ${eventName(d.event)} moves from ${formatClock(prior.at)} to ${formatClock(d.at)}`;
   if (d.corrected) return correction(d, 'time-changed', what, draft, text, p);
-  const day = otherDay ? ' (and to another day)' : '';
-  return conflict(d, 'time-changed', 'high', `${what}${day}, with no correction or reason.`, p);
+  return conflict(d, 'time-changed', 'high', `${what}, with no correction or reason.`, p);
 }
 
 /**
@@ -476,6 +477,8 @@ function acknowledged(d: Fact, text: string): boolean {
 }
 
 const OBJECTS: Record<string, string> = {
+  armed: 'an armed person',
+  'foul-play': 'foul play',
   weapon: 'a weapon',
   force: 'force',
   contamination: 'contamination',
@@ -483,6 +486,7 @@ const OBJECTS: Record<string, string> = {
   alcohol: 'alcohol or drugs',
 };
 const PAST: Record<string, string> = {
+  be: 'involved',
   use: 'used',
   find: 'found',
   receive: 'received',

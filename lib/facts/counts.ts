@@ -132,6 +132,7 @@ const BEFORE: Array<[RegExp, Attribute]> = [
 /** Nouns that name what they count ("two deaths", "31 cases", "52 searchers"). */
 const NOUN_ATTR: Record<string, Attribute> = {
   death: { attr: 'dead', running: 'cumulative' },
+  life: { attr: 'dead', running: 'cumulative' },
   fatality: { attr: 'dead', running: 'cumulative' },
   dead: { attr: 'dead', running: 'cumulative' },
   injury: { attr: 'injured', running: 'cumulative' },
@@ -209,6 +210,7 @@ function countAt(s: SentenceInput, m: RegExpMatchArray): CountFact | undefined {
   if (n === undefined) return undefined;
 
   const written = nounAfter(after);
+  if (written.lemma === 'life' && /\bsav\w*\s+(?:\w+\s+)?$/i.test(before)) return undefined;
   const found = attributeOf(s, before, after, written);
   if (!found) return undefined;
   // "two deaths" and "two people died" count the same people.
@@ -279,6 +281,7 @@ export function lemmaOf(word: string): string {
   const w = word.toLowerCase();
   if (/^(?:people|persons?|individuals?|adults?|others)$/.test(w)) return 'people';
   if (w === 'children') return 'child';
+  if (w === 'lives') return 'life';
   if (w === 'men') return 'man';
   if (w === 'women') return 'woman';
   if (w === 'staff' || w === 'personnel') return w;

@@ -46,10 +46,11 @@ const EVENTS: EventVerb[] = [
   },
   {
     event: 'dispatch',
-    re: /\b(?:dispatched|(?:were|was) (?:first )?(?:called|sent|alerted|paged|summoned))\b/gi,
+    re: /\b(?:dispatched|(?:were|was) (?:first )?(?:called|sent|alerted|paged|summoned))\b(?! to (?:help|assist))/gi,
   },
   { event: 'first-call', re: /\b(?:911|first|emergency) call\b/gi },
-  { event: 'arrival', re: /\b(?:arrived|reached the scene)\b/gi },
+  { event: 'arrival', re: /\b(?:arrived|reached the scene|responded)\b/gi },
+  { event: 'reported', re: /\b(?:was|were) (?:first )?reported\b/gi, subject: true },
   {
     event: 'ambulance',
     re: /\b(?:called|requested|summoned) (?:for )?(?:an? )?(?:ambulance|paramedics|medical help|medical aid)\b/gi,
@@ -154,6 +155,75 @@ export function extractTimes(
     if (!fact) continue;
     out.push(fact);
     memory.last = fact;
+  }
+  if (issued !== undefined) out.push(...eventDays(s, issued, new Set(out.map((f) => f.key))));
+  return out;
+}
+
+/** Events that happen once, so the day they happened on is a fact worth keeping. */
+const DATED = new Set([
+  'start',
+  'collision',
+  'collapse',
+  'break',
+  'overturn',
+  'leak',
+  'explosion',
+  'shooting',
+  'stabbing',
+  'robbery',
+  'incident',
+  'last-seen',
+  'pronounced-dead',
+]);
+const DAY_AFTER_VERB = new RegExp(
+  String.raw`^[^,.;:]{0,60}?\b(?:(?:early|late)\s+)?(?:on\s+)?(${DAY})\b`,
+  'i',
+);
+const DAY_BEFORE_NOUN = new RegExp(
+  String.raw`\b(${DAY})(?:['’]s)?\s+(?:(?:morning|afternoon|evening|night)(?:['’]s)?\s+)?(collision|crash|fire|blaze|explosion|blast|shooting|stabbing|robbery|collapse|derailment|spill|leak)\b`,
+  'gi',
+);
+
+/**
+ * Days of events written without a clock time: "broke out early Friday", "Tuesday morning's
+ * collision". A clock time in the same sentence already carries its day.
+ */
+function eventDays(s: SentenceInput, issued: number, clocked: Set<string>): TimeFact[] {
+  const out: TimeFact[] = [];
+  const today = Math.floor(issued / 1440);
+  const add = (key: string, dayText: string, at: number) => {
+    const day = resolveDay(dayText, today, 'past');
+    if (day === undefined || clocked.has(key) || out.some((f) => f.key === key)) return;
+    const event = key.slice('time:'.length);
+    const frame = frameAt(s.text, at);
+    out.push({
+      kind: 'time',
+      key,
+      event,
+      at: -1,
+      minutes: { lo: 0, hi: 1439 },
+      day,
+      start: s.start + at,
+      end: s.start + at + dayText.length,
+      sentence: s.index,
+      ...frame,
+    });
+  };
+  for (const verb of EVENTS) {
+    if (!DATED.has(verb.event)) continue;
+    for (const m of s.text.matchAll(verb.re)) {
+      const end = (m.index ?? 0) + m[0].length;
+      const day = DAY_AFTER_VERB.exec(s.text.slice(end));
+      if (!day || new RegExp(CLOCK, 'i').test(day[0])) continue;
+      const before = s.text.slice(0, verb.event === 'incident' ? end : (m.index ?? 0));
+      const key = verb.subject ? withSubject(verb.event, before) : verb.event;
+      if (key) add(`time:${key}`, day[1], end + day[0].length - day[1].length);
+    }
+  }
+  for (const m of s.text.matchAll(DAY_BEFORE_NOUN)) {
+    const key = INCIDENT_KEYS[SUBJECTS[m[2].toLowerCase()]];
+    if (key) add(`time:${key}`, m[1], m.index ?? 0);
   }
   return out;
 }

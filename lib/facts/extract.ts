@@ -13,7 +13,7 @@ import { extractPeople } from './people';
 import { extractPlaces } from './places';
 import { extractQuantities } from './quantities';
 import type { Fact, ReleaseFacts } from './types';
-import { CLOCK, findIssued } from './when';
+import { CLOCK, DAY, findIssued } from './when';
 
 export interface ExtractOptions {
   /** When the release was issued (minutes since the epoch); else read from its text. */
@@ -25,7 +25,7 @@ export interface ExtractOptions {
 const TRIGGERS = {
   count:
     /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|second|third|fourth|fifth|no one|nobody|no injuries|no deaths|no fatalities)\b/i,
-  clock: new RegExp(CLOCK, 'i'),
+  clock: new RegExp(`${CLOCK}|${DAY}`, 'i'),
   person:
     /[A-Z][a-z]+\.? [A-Z][a-z]|\b(?:Mr|Ms|Mrs|Dr|Sgt|Lt|Capt|Det)\. [A-Z]|\b(?:the|a|an) (?:\w+ )?\w+, \d{1,3}\b|\d-year-old/,
   cause:

@@ -106,6 +106,25 @@ describe('checkConsistency: contradictions with a prior release (RISK-GUIDE §2.
     expect(summary(found)).toEqual([['identity-changed', 'critical', 'Jaylin Marsh, 24']]);
   });
 
+  it('flags a death first called not suspicious and now a homicide', () => {
+    const found = check(
+      'The death of the man found on Mill Road is being treated as a homicide.',
+      release(JUNE_3, 'The death is not considered suspicious, police said.'),
+    );
+
+    expect(summary(found).map(([c, s]) => [c, s])).toEqual([['claim-reversed', 'critical']]);
+  });
+
+  it('flags an incident moved to another day', () => {
+    const found = check(
+      "Investigators are still examining Monday night's fire at the warehouse.",
+      release(JUNE_3, 'The fire broke out at the warehouse early Tuesday.'),
+    );
+
+    expect(summary(found)).toEqual([['time-changed', 'high', 'Monday']]);
+    expect(found[0].message).toContain('Tuesday, June 3');
+  });
+
   it('flags a count that rises with no word of an update, as high', () => {
     const found = check(
       'Three people died in the fire.',

@@ -62,6 +62,7 @@ describe('extractFacts: counts', () => {
     ['Police arrested two men on Friday.', 'count:arrested:man', 2],
     ['Four people remain missing.', 'count:missing:people', 4],
     ['The death toll has risen to 12.', 'count:dead:people', 12],
+    ['The fire claimed four lives.', 'count:dead:people', 4],
     [
       'Fifty-two searchers and three dog teams are on the ridge today.',
       'count:responders:searcher',
@@ -92,6 +93,7 @@ describe('extractFacts: counts', () => {
     'A 12-inch water main broke under Orchard Street.',
     'The council chose Okoye from 14 applicants after interviews in March.',
     'No other injuries have been reported.',
+    'Bystanders saved two lives.',
     'Stool samples from six of the people who became ill tested positive for norovirus.',
   ];
 
@@ -245,6 +247,14 @@ describe('extractFacts: event times', () => {
     expect(factsOf(text, 'time').map((f) => excerpt(text, f))).toEqual([]);
   });
 
+  it('reads the day of an event written without a clock time', () => {
+    const [lead] = factsOf('A fire broke out at the Linden Court apartments early Friday.', 'time');
+    const [noun] = factsOf("Eleven people were injured in Tuesday morning's collision.", 'time');
+
+    expect([lead.key, lead.day]).toEqual(['time:start:fire', WEDNESDAY - 5]);
+    expect([noun.key, noun.day]).toEqual(['time:collision', WEDNESDAY - 1]);
+  });
+
   it('resolves the day relative to the issue date', () => {
     const [t] = factsOf('The collision happened at 7:20 a.m. Tuesday.', 'time');
 
@@ -384,6 +394,14 @@ describe('extractFacts: categorical claims', () => {
     ['No shots were fired.', 'claim:use:weapon', false],
     ['An officer struck the man with a baton.', 'claim:use:weapon', true],
     ['Deputies deployed pepper spray.', 'claim:use:weapon', true],
+    ['Officers said the man was unarmed.', 'claim:be:armed', false],
+    ['The man was armed with a knife when officers arrived.', 'claim:be:armed', true],
+    ['The death is not considered suspicious.', 'claim:be:foul-play', false],
+    ['The death is now being treated as a homicide.', 'claim:be:foul-play', true],
+    ['Investigators have ruled out arson.', 'claim:be:foul-play', false],
+    ['The fire was deliberately set, the fire marshal said.', 'claim:be:foul-play', true],
+    ['Alcohol is not believed to be a factor in the crash.', 'claim:involve:alcohol', false],
+    ['Police said alcohol was a factor in the crash.', 'claim:involve:alcohol', true],
   ];
 
   it.each(table)('reads "%s" as %s (positive: %s)', (text, key, positive) => {
