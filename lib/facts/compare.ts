@@ -96,7 +96,7 @@ function compareOne(
     case 'time':
       return timeConflict(fact, draft, text, priors);
     case 'person':
-      return personConflict(fact, priors);
+      return personConflict(fact, priors, draft.issued ?? 0);
     case 'claim':
       return claimConflict(fact, draft, text, priors);
     default:
@@ -353,16 +353,27 @@ function label(d: CountFact): string {
   return `${names[d.attr] ?? `Count (${d.attr})`}${noun}`;
 }
 
-function personConflict(d: PersonFact, priors: PriorLookup): Conflict | undefined {
+function personConflict(
+  d: PersonFact,
+  priors: PriorLookup,
+  draftIssued: number,
+): Conflict | undefined {
   if (d.last.startsWith('role:')) return roleConflict(d, priors);
-  for (const p of [...priors.people()].reverse()) {
-    const prior = p.fact as PersonFact;
-    const found =
-      samePerson(d, prior) &&
-      (nameChange(d, prior, p) ?? ageChange(d, prior, p) ?? titleChange(d, prior, p));
-    if (found) return found;
-  }
-  return undefined;
+  // Newest first: each attribute is checked against the latest release that gave it.
+  const same = priors
+    .people()
+    .filter((p) => samePerson(d, p.fact as PersonFact))
+    .reverse();
+  const latest = (has: (f: PersonFact) => boolean) => same.find((p) => has(p.fact as PersonFact));
+  const named = latest((f) => Boolean(f.first));
+  const aged = latest((f) => f.age !== undefined);
+  const titled = latest((f) => bestRank(f.titles) !== undefined);
+  return (
+    (named && nameChange(d, named.fact as PersonFact, named)) ??
+    (aged && ageChange(d, aged.fact as PersonFact, aged, draftIssued)) ??
+    (titled && titleChange(d, titled.fact as PersonFact, titled)) ??
+    undefined
+  );
 }
 
 /** One person written twice: same surname (first names equal or one missing), or a misspelling. */
@@ -386,8 +397,16 @@ function nameChange(d: PersonFact, prior: PersonFact, p: PriorFact): Conflict | 
   );
 }
 
-function ageChange(d: PersonFact, prior: PersonFact, p: PriorFact): Conflict | undefined {
+function ageChange(
+  d: PersonFact,
+  prior: PersonFact,
+  p: PriorFact,
+  draftIssued: number,
+): Conflict | undefined {
   if (d.age === undefined || prior.age === undefined || d.age === prior.age) return undefined;
+  // A year older in a release months later is a birthday, not a contradiction.
+  const months = (draftIssued - (p.issued ?? draftIssued)) / (1440 * 30);
+  if (Math.abs(d.age - prior.age) === 1 && months >= 6) return undefined;
   const severity: Severity = d.subject || prior.subject ? 'critical' : 'high';
   return conflict(
     d,
@@ -403,6 +422,9 @@ function titleChange(d: PersonFact, prior: PersonFact, p: PriorFact): Conflict |
   const mine = bestRank(d.titles);
   const theirs = bestRank(prior.titles);
   if (!mine || !theirs || mine === theirs) return undefined;
+  // "Detective Jane Roe" and "Detective Sergeant Jane Roe": a role word beside a rank.
+  if (GENERIC_RANKS.has(mine) && prior.titles.some((t) => t.includes(mine))) return undefined;
+  if (GENERIC_RANKS.has(theirs) && d.titles.some((t) => t.includes(theirs))) return undefined;
   return conflict(
     d,
     'identity-changed',
@@ -411,6 +433,8 @@ function titleChange(d: PersonFact, prior: PersonFact, p: PriorFact): Conflict |
     p,
   );
 }
+
+const GENERIC_RANKS = new Set(['detective', 'officer', 'deputy', 'trooper', 'agent']);
 
 function bestRank(titles: string[]): string | undefined {
   for (const t of titles) {

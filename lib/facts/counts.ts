@@ -187,14 +187,22 @@ export function extractCounts(sentence: SentenceInput): CountFact[] {
     : sentence;
   const out: CountFact[] = [];
   for (const m of s.text.matchAll(NUMBER_RE)) {
-    const fact = countAt(s, m);
+    const fact = countAt(s, m, out[out.length - 1]);
     if (fact) out.push(fact);
   }
   out.push(...zeroCounts(s), ...ordinalCounts(s));
   return out;
 }
 
-function countAt(s: SentenceInput, m: RegExpMatchArray): CountFact | undefined {
+/** "…; the number is 11": a figure that restates what the previous count in the sentence counts. */
+const ANAPHORA =
+  /\b(?:the )?(?:number|total|count|figure|toll)\b[^.;]{0,30}?\b(?:is|are|was|stands at|stood at|now stands at|to|of)\s+$/i;
+
+function countAt(
+  s: SentenceInput,
+  m: RegExpMatchArray,
+  previous?: CountFact,
+): CountFact | undefined {
   const qualifier = m[1];
   const raw = m[2];
   const numStart = (m.index ?? 0) + m[0].length - raw.length;
@@ -211,10 +219,16 @@ function countAt(s: SentenceInput, m: RegExpMatchArray): CountFact | undefined {
 
   const written = nounAfter(after);
   if (written.lemma === 'life' && /\bsav\w*\s+(?:\w+\s+)?$/i.test(before)) return undefined;
-  const found = attributeOf(s, before, after, written);
+  const own = attributeOf(s, before, after, written);
+  const inherited = !own && previous && ANAPHORA.test(before) ? previous : undefined;
+  const found = own ?? inherited;
   if (!found) return undefined;
   // "two deaths" and "two people died" count the same people.
-  const noun = written.lemma in NOUN_ATTR ? { ...written, lemma: 'people' } : written;
+  const noun = inherited
+    ? { lemma: inherited.noun, length: 0 }
+    : written.lemma in NOUN_ATTR
+      ? { ...written, lemma: 'people' }
+      : written;
 
   const from = qualifier ? (m.index ?? 0) : numStart;
   return {

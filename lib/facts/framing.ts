@@ -26,11 +26,11 @@ const UPDATE =
   /\b(?:rais(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|increas\w*|climb\w*|grew|grown|up from|now|another|additional|(?:more|new) (?:deaths?|people|cases|victims|bodies|injuries|arrests)|latest|so far|to date|updated?|bring(?:s|ing)? the (?:total|number|toll)|total (?:now )?stands|toll (?:has )?(?:risen|rose))\b/i;
 
 export const CORRECTION =
-  /\b(?:correct(?:ion|ed|s|ing)?|the correct \w+|revis\w+|wrong(?:ly)?|incorrect\w*|in error|mistaken\w*|by mistake|misstat\w+|should have (?:said|read|been)|erroneous\w*|inaccurate\w*|not \S+,? as (?:previously|earlier|first|we) (?:reported|stated|said))\b/i;
+  /\b(?:correct(?:ion|ed|s|ing)?|the correct \w+|revis\w+|wrong(?:ly)?|incorrect\w*|in error|mistaken\w*|by mistake|misstat\w+|should have (?:said|read|been)|erroneous\w*|inaccurate\w*|not \S+,? as (?:previously|earlier|first|we) (?:reported|stated|said)|(?:initially|originally|first|previously|earlier) (?:reported|said|stated|given|listed))\b/i;
 
 /** Wording that gives a reason for a correction or revision. */
 export const REASON =
-  /\b(?:because|by mistake|due to|owing to|as a result of|was taken from|were taken from|counted twice|double[- ]counted|duplicate\w*|(?:records?|data|readings?|logs?|footage|video|tests?|results?|sensors?|investigation|review) (?:show|showed|shows|indicate\w*|confirm\w*|found)|after (?:a |further )?(?:review|checking|re-?counting|verification)|mistakenly|misread|clerical|typographical|confused with)\b/i;
+  /\b(?:because|by mistake|due to|owing to|as a result of|was taken from|were taken from|counted twice|double[- ]counted|duplicate\w*|(?:records?|data|readings?|logs?|footage|video|tests?|results?|sensors?|investigation|review) (?:show|showed|shows|indicate\w*|confirm\w*|found)|after (?:a |further )?(?:review|checking|re-?counting|verification)|after (?:\w+ ){0,3}(?:checked|reviewed|re-?counted|verified|compared|matched)|mistakenly|misread|clerical|typographical|confused with)\b/i;
 
 /** The framing of a value that starts at `at` (an offset into the sentence text). */
 export function frameAt(sentence: string, at: number, ordinal = false): Framing {
@@ -42,7 +42,12 @@ export function frameAt(sentence: string, at: number, ordinal = false): Framing 
 }
 
 /** The value at `at` is an earlier figure restated, not the sentence's own claim. */
+/** "Fourteen people were initially reported injured": the report, not the count, comes after. */
+const CITE_AFTER =
+  /^[^,;]{0,40}?\b(?:were|was|had been) (?:initially|originally|first|earlier|previously) (?:reported|said|listed|thought|believed|counted)\b/i;
+
 function citedAt(sentence: string, at: number): boolean {
+  if (CITE_AFTER.test(sentence.slice(at, at + 90))) return true;
   const before = sentence.slice(Math.max(0, at - 120), at);
   if (CITE_NEAR.test(before)) return true;
   const clause = before.split(/;|—|\bbut\b|\bthe correct\b|\bnow\b/i).pop() ?? '';

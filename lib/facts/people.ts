@@ -245,8 +245,13 @@ export function normaliseTitle(raw: string): string {
 }
 
 /** The rank a title carries ("detective sergeant" → sergeant), if any. */
+/** Job titles that end in a rank word without being ranks ("public information officer"). */
+const ROLES =
+  /\b(?:chief (?:financial|operating|technology|information|medical|nursing) officer|(?:public )?(?:information|press|health|medical|communications|liaison|compliance|safety|affairs|executive|financial|operating|technology|media relations) officer)\b/g;
+
 export function rankOf(title: string): string | undefined {
-  return RANKS.find((r) => new RegExp(`\\b${r}\\b`).test(title));
+  const t = title.replace(/\bchief executive officer\b/g, 'chief executive').replace(ROLES, '');
+  return RANKS.find((r) => new RegExp(`\\b${r}\\b`).test(t));
 }
 
 const ROLE_NOUNS =

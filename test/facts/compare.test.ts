@@ -163,6 +163,15 @@ describe('checkConsistency: corrections', () => {
     expect(summary(found).map(([c, s]) => [c, s])).toEqual([['count-changed', 'high']]);
   });
 
+  it('reads "initially reported" as naming the old value', () => {
+    const found = check(
+      'Fourteen people were initially reported injured; after hospitals checked their records, the number is 11.',
+      release(JUNE_3, 'Fourteen people were injured.'),
+    );
+
+    expect(summary(found)).toEqual([['count-changed', 'medium', '11']]);
+  });
+
   it('downgrades a revised count with its reason to medium', () => {
     const found = check(
       'The number of people injured has been revised from 14 to 11 because two hospitals counted the same three patients.',
@@ -236,6 +245,16 @@ describe('checkConsistency: legitimate change is not a contradiction', () => {
       'Detective Sergeant Ines Varga is leading the investigation.',
     ],
     [
+      'a rank written with a role beside it',
+      'Sgt. Dale Imrie, public information officer, said the road reopened.',
+      'Contact: Dale Imrie, public information officer, 555-0112',
+    ],
+    [
+      'a detective whose rank is added',
+      'Detective Sergeant Ines Varga is leading the investigation.',
+      'Detective Ines Varga is leading the investigation.',
+    ],
+    [
       'different people who share a surname',
       'Kayden Briggs, 16, remains in hospital.',
       'Tanya Briggs, 41, spoke to officers.',
@@ -244,6 +263,25 @@ describe('checkConsistency: legitimate change is not a contradiction', () => {
 
   it.each(cases)('accepts %s', (_name, body, prior) => {
     expect(summary(check(body, release(JUNE_3, prior)))).toEqual([]);
+  });
+
+  it('accepts an age one year higher in a release months later', () => {
+    const earlier = release(
+      '2024-09-01 10:00',
+      'The council appointed Renata Okoye, 46, as fire chief.',
+    );
+
+    expect(check('Renata Okoye, 47, will present the annual report.', earlier)).toEqual([]);
+  });
+
+  it('checks each detail against the newest release that gave it', () => {
+    const wrong = release(
+      '2025-06-02 09:00',
+      'Teams are looking for Jaylin Marsh, 23, of Larkhaven.',
+    );
+    const fixed = release(JUNE_3, 'Teams are still looking for Jaylen Marsh, 24, of Larkhaven.');
+
+    expect(check('Searchers found Jaylen Marsh, 24, on Wednesday.', wrong, fixed)).toEqual([]);
   });
 });
 
