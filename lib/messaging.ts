@@ -88,6 +88,37 @@ export const SelectSpanSchema = z.object({
 });
 export type SelectSpan = z.infer<typeof SelectSpanSchema>;
 
+/** One finding to mark in the page: its span as reviewed and the words its tooltip shows. */
+export const MarkSchema = z.object({
+  start: offset,
+  end: offset,
+  excerpt: text(MAX_DRAFT_CHARS),
+  severity: z.enum(SEVERITIES),
+  label: text(200),
+  message: text(2000),
+});
+
+/** The marks of the tab's draft, sent to every frame; only the draft's own frame paints them. */
+export const ShowMarksSchema = z.object({
+  /** the draft's frame path ("" for the top); other frames clear their marks */
+  frame: text(256),
+  selector: text(1024),
+  marks: z.array(MarkSchema).check(z.maxLength(500)),
+});
+export type ShowMarks = z.infer<typeof ShowMarksSchema>;
+
+/** A field the user told Lectern not to read ("Stop reading this field"), by draft identity. */
+export const FieldSchema = z.object({ frame: text(256), selector: text(1024) });
+export type Field = z.infer<typeof FieldSchema>;
+
+export const FieldSwitchSchema = z.object({ frame: text(256), selector: text(1024), off: z.boolean() });
+
+export const PageRequestSchema = z.object({ page: text(2048) });
+
+export const OffFieldSchema = z.object({ id: DraftIdSchema });
+
+export const FieldOffRequestSchema = z.object({ tabId, draftKey: text(4096), off: z.boolean() });
+
 /** Names a finding of a draft's stored report; the background finds it again by these. */
 export const FindingRefSchema = z.object({
   tabId,
@@ -164,6 +195,8 @@ export interface PanelState {
     report: Report;
     truncated: boolean;
     updatedAt: number;
+    /** the user told Lectern to stop reading this field */
+    fieldOff?: boolean;
   };
   /** the latest review failed; in words */
   error?: string;
@@ -238,6 +271,16 @@ interface ProtocolMap {
   lastDraftTab(): { tabId: number | null };
   /** background → panel: a tab's state changed */
   stateChanged(data: PanelState): void;
+  /** background → content (every frame of the tab): the draft's marks; an empty list clears */
+  showMarks(data: ShowMarks): { ok: true };
+  /** content → background: the fields of this page the user told Lectern not to read */
+  fieldsOff(data: z.infer<typeof PageRequestSchema>): { fields: Field[] };
+  /** content → background: the user focused a field that is not read (no text is sent) */
+  offFieldFocused(data: z.infer<typeof OffFieldSchema>): { ok: true };
+  /** background → content: reading of one field was turned off or on again */
+  fieldSwitched(data: z.infer<typeof FieldSwitchSchema>): { ok: true };
+  /** panel → background: "Stop reading this field" / "Read this field again" */
+  setFieldOff(data: z.infer<typeof FieldOffRequestSchema>): PanelState;
   /** panel → background: dismissals (stored per draft, applied to every report) */
   dismissFinding(data: z.infer<typeof DismissRequestSchema>): PanelState;
   restoreFinding(data: z.infer<typeof FindingRefSchema>): PanelState;

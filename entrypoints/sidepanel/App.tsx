@@ -7,6 +7,7 @@ import { ArchiveActions } from './ArchiveActions';
 import { Changes } from './changes/Changes';
 import { ContextForm } from './ContextForm';
 import { dismissActions } from './Dismissed';
+import { FieldSwitch } from './FieldSwitch';
 import { FindingList } from './FindingList';
 import { GradeSummary } from './GradeSummary';
 import { PanelTabs } from './review/PanelTabs';
@@ -175,6 +176,7 @@ function Draft({ state, setChoice, setNotice, act }: DraftProps) {
         Reviewing the {draft.label}
         {draft.truncated && ' (only its first 200,000 characters)'}.
       </p>
+      <FieldSwitch state={state} act={act} />
       <PanelTabs state={state} setNotice={setNotice}>
         <GradeSummary report={draft.report} />
         <ContextForm report={draft.report} choice={draft.choice} setChoice={setChoice} />

@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve('.output/e2e/chrome-mv3');
+/** LECTERN_E2E_DIR: a copy of the e2e build, when another build may rewrite .output meanwhile. */
+export const EXTENSION_DIR = resolve(process.env.LECTERN_E2E_DIR ?? '.output/e2e/chrome-mv3');
 /** The build users install, made by `npm run build`. */
 export const PRODUCTION_DIR = resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.LECTERN_CHROMIUM ?? '/usr/bin/chromium';
