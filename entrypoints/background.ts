@@ -67,10 +67,8 @@ import {
   clearDrafts,
   deleteRelease,
   getDismissals,
-  getReleases,
   getSetting,
   putDismissals,
-  putSettings,
   putSetting,
   releaseBySource,
   releaseIds,
@@ -506,28 +504,19 @@ async function disableSite({ tabId, origin }: { tabId: number; origin: string })
 const ARCHIVE_QUEUE = 'library:archive';
 const VOCABULARY = 'vocabulary';
 const REVIEWER = 'reviewer';
-/** A snapshot of the fact index, the release ids it covers, and ids added since. */
 const ARCHIVE_INDEX = 'archiveIndex';
-const ARCHIVE_INDEX_IDS = 'archiveIndex.ids';
-const ARCHIVE_JOURNAL = 'archiveIndex.journal';
-/**
- * Releases added after the snapshot are replayed at start-up (their facts extracted again)
- * rather than rewriting the whole snapshot on every addition; beyond this many, it is rewritten.
- */
-const JOURNAL_MAX = 200;
 
-interface Library extends LoadedIndex {
+interface Library {
   rules: RuleSet;
   vocabulary?: Vocabulary;
-}
-
-interface LoadedIndex {
   /** absent while the archive is empty */
   archive?: ArchiveIndex;
-  /** release ids in the stored snapshot of the index */
-  snapshot: number[];
-  /** release ids added to the index since the snapshot */
-  journal: number[];
+}
+
+interface StoredIndex {
+  index: ArchiveIndex;
+  /** the release ids the index covers, in the order they were added */
+  ids: number[];
 }
 
 let library: Promise<Library> | undefined;
@@ -548,7 +537,7 @@ async function loadLibrary(): Promise<Library> {
   } catch {
     vocabulary = undefined;
   }
-  return withVocabulary({ rules: rules(), ...archive }, vocabulary);
+  return withVocabulary({ rules: rules(), ...(archive ? { archive } : {}) }, vocabulary);
 }
 
 function withVocabulary(lib: Library, vocabulary: Vocabulary | undefined): Library {
@@ -557,35 +546,15 @@ function withVocabulary(lib: Library, vocabulary: Vocabulary | undefined): Libra
   return { ...rest, vocabulary, rules: mergeRuleSets(rules(), vocabularyRules(vocabulary)) };
 }
 
-/**
- * The stored snapshot plus the releases added since, when together they cover exactly the
- * stored releases; else rebuilt from every release and stored.
- */
-async function loadIndex(): Promise<LoadedIndex> {
-  const [snapshot, journal, ids] = await Promise.all([
-    getSetting<number[]>(ARCHIVE_INDEX_IDS),
-    getSetting<number[]>(ARCHIVE_JOURNAL),
-    releaseIds(),
-  ]);
-  if (ids.length === 0) return { snapshot: [], journal: [] };
-  if (snapshot && sameIds([...snapshot, ...(journal ?? [])], ids)) {
-    const index = await getSetting<ArchiveIndex>(ARCHIVE_INDEX);
-    if (index) {
-      if (journal?.length) addToIndex(index, (await getReleases(journal)).map(priorOf));
-      return { archive: index, snapshot, journal: journal ?? [] };
-    }
-  }
+/** The stored index when it covers exactly the stored releases; else rebuilt and stored. */
+async function loadIndex(): Promise<ArchiveIndex | undefined> {
+  const [stored, ids] = await Promise.all([getSetting<StoredIndex>(ARCHIVE_INDEX), releaseIds()]);
+  if (ids.length === 0) return undefined;
+  if (stored && sameIds(stored.ids, ids)) return stored.index;
   const releases = await allReleases();
   const index = indexArchive(releases.map(priorOf));
-  return saveSnapshot(
-    index,
-    releases.map((r) => r.id!),
-  );
-}
-
-async function saveSnapshot(index: ArchiveIndex, ids: number[]): Promise<LoadedIndex> {
-  await putSettings({ [ARCHIVE_INDEX]: index, [ARCHIVE_INDEX_IDS]: ids, [ARCHIVE_JOURNAL]: [] });
-  return { archive: index, snapshot: ids, journal: [] };
+  await putSetting(ARCHIVE_INDEX, { index, ids: releases.map((r) => r.id!) });
+  return index;
 }
 
 function sameIds(a: number[], b: number[]): boolean {
@@ -764,7 +733,9 @@ function addToArchive(inputs: NewRelease[]): Promise<ReleaseSummary[]> {
   return serially(ARCHIVE_QUEUE, async () => {
     if (inputs.length === 0) return [];
     const lib = await libraryOf();
-    const index = lib.archive ?? indexArchive([]);
+    const current = lib.archive;
+    const ids = current ? ((await getSetting<StoredIndex>(ARCHIVE_INDEX))?.ids ?? []) : [];
+    const index = current ?? indexArchive([]);
     const taken = new Set(index.releases.map((r) => r.source));
     const first = index.releases.length;
     const records: ReleaseRecord[] = inputs.map((r) => ({
@@ -784,8 +755,8 @@ function addToArchive(inputs: NewRelease[]): Promise<ReleaseSummary[]> {
         if (!r.date && issued !== undefined) r.date = stampOfMinutes(issued);
       });
       const stored = await addReleases(records);
-      const journal = [...lib.journal, ...stored.map((r) => r.id!)];
-      await libraryChanged({ ...lib, ...(await saveIndex(lib, index, journal)) });
+      await putSetting(ARCHIVE_INDEX, { index, ids: [...ids, ...stored.map((r) => r.id!)] });
+      await libraryChanged({ ...lib, archive: index });
       return stored.map(summaryOf);
     } catch (e) {
       library = undefined;
@@ -794,20 +765,11 @@ function addToArchive(inputs: NewRelease[]): Promise<ReleaseSummary[]> {
   });
 }
 
-/** A few new releases go to the journal; a first index or a long journal, to a new snapshot. */
-async function saveIndex(lib: Library, index: ArchiveIndex, journal: number[]) {
-  if (!lib.archive || journal.length > JOURNAL_MAX) {
-    return saveSnapshot(index, [...lib.snapshot, ...journal]);
-  }
-  await putSetting(ARCHIVE_JOURNAL, journal);
-  return { archive: index, snapshot: lib.snapshot, journal };
-}
-
 function removeRelease(id: number): Promise<{ ok: true }> {
   return serially(ARCHIVE_QUEUE, async () => {
     await deleteRelease(id);
     // The index only grows; a deletion rebuilds it from the releases that remain.
-    await putSettings({ [ARCHIVE_INDEX]: undefined, [ARCHIVE_INDEX_IDS]: undefined });
+    await putSetting(ARCHIVE_INDEX, undefined);
     await libraryChanged();
     return { ok: true as const };
   });
