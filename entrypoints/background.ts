@@ -67,8 +67,10 @@ import {
   clearDrafts,
   deleteRelease,
   getDismissals,
+  getReleases,
   getSetting,
   putDismissals,
+  putSettings,
   putSetting,
   releaseBySource,
   releaseIds,
@@ -504,19 +506,28 @@ async function disableSite({ tabId, origin }: { tabId: number; origin: string })
 const ARCHIVE_QUEUE = 'library:archive';
 const VOCABULARY = 'vocabulary';
 const REVIEWER = 'reviewer';
+/** A snapshot of the fact index, the release ids it covers, and ids added since. */
 const ARCHIVE_INDEX = 'archiveIndex';
+const ARCHIVE_INDEX_IDS = 'archiveIndex.ids';
+const ARCHIVE_JOURNAL = 'archiveIndex.journal';
+/**
+ * Releases added after the snapshot are replayed at start-up (their facts extracted again)
+ * rather than rewriting the whole snapshot on every addition; beyond this many, it is rewritten.
+ */
+const JOURNAL_MAX = 200;
 
-interface Library {
+interface Library extends LoadedIndex {
   rules: RuleSet;
   vocabulary?: Vocabulary;
-  /** absent while the archive is empty */
-  archive?: ArchiveIndex;
 }
 
-interface StoredIndex {
-  index: ArchiveIndex;
-  /** the release ids the index covers, in the order they were added */
-  ids: number[];
+interface LoadedIndex {
+  /** absent while the archive is empty */
+  archive?: ArchiveIndex;
+  /** release ids in the stored snapshot of the index */
+  snapshot: number[];
+  /** release ids added to the index since the snapshot */
+  journal: number[];
 }
 
 let library: Promise<Library> | undefined;
@@ -537,7 +548,7 @@ async function loadLibrary(): Promise<Library> {
   } catch {
     vocabulary = undefined;
   }
-  return withVocabulary({ rules: rules(), ...(archive ? { archive } : {}) }, vocabulary);
+  return withVocabulary({ rules: rules(), ...archive }, vocabulary);
 }
 
 function withVocabulary(lib: Library, vocabulary: Vocabulary | undefined): Library {
@@ -546,15 +557,35 @@ function withVocabulary(lib: Library, vocabulary: Vocabulary | undefined): Libra
   return { ...rest, vocabulary, rules: mergeRuleSets(rules(), vocabularyRules(vocabulary)) };
 }
 
-/** The stored index when it covers exactly the stored releases; else rebuilt and stored. */
-async function loadIndex(): Promise<ArchiveIndex | undefined> {
-  const [stored, ids] = await Promise.all([getSetting<StoredIndex>(ARCHIVE_INDEX), releaseIds()]);
-  if (ids.length === 0) return undefined;
-  if (stored && sameIds(stored.ids, ids)) return stored.index;
+/**
+ * The stored snapshot plus the releases added since, when together they cover exactly the
+ * stored releases; else rebuilt from every release and stored.
+ */
+async function loadIndex(): Promise<LoadedIndex> {
+  const [snapshot, journal, ids] = await Promise.all([
+    getSetting<number[]>(ARCHIVE_INDEX_IDS),
+    getSetting<number[]>(ARCHIVE_JOURNAL),
+    releaseIds(),
+  ]);
+  if (ids.length === 0) return { snapshot: [], journal: [] };
+  if (snapshot && sameIds([...snapshot, ...(journal ?? [])], ids)) {
+    const index = await getSetting<ArchiveIndex>(ARCHIVE_INDEX);
+    if (index) {
+      if (journal?.length) addToIndex(index, (await getReleases(journal)).map(priorOf));
+      return { archive: index, snapshot, journal: journal ?? [] };
+    }
+  }
   const releases = await allReleases();
   const index = indexArchive(releases.map(priorOf));
-  await putSetting(ARCHIVE_INDEX, { index, ids: releases.map((r) => r.id!) });
-  return index;
+  return saveSnapshot(
+    index,
+    releases.map((r) => r.id!),
+  );
+}
+
+async function saveSnapshot(index: ArchiveIndex, ids: number[]): Promise<LoadedIndex> {
+  await putSettings({ [ARCHIVE_INDEX]: index, [ARCHIVE_INDEX_IDS]: ids, [ARCHIVE_JOURNAL]: [] });
+  return { archive: index, snapshot: ids, journal: [] };
 }
 
 function sameIds(a: number[], b: number[]): boolean {
@@ -733,9 +764,7 @@ function addToArchive(inputs: NewRelease[]): Promise<ReleaseSummary[]> {
   return serially(ARCHIVE_QUEUE, async () => {
     if (inputs.length === 0) return [];
     const lib = await libraryOf();
-    const current = lib.archive;
-    const ids = current ? ((await getSetting<StoredIndex>(ARCHIVE_INDEX))?.ids ?? []) : [];
-    const index = current ?? indexArchive([]);
+    const index = lib.archive ?? indexArchive([]);
     const taken = new Set(index.releases.map((r) => r.source));
     const first = index.releases.length;
     const records: ReleaseRecord[] = inputs.map((r) => ({
@@ -755,8 +784,8 @@ function addToArchive(inputs: NewRelease[]): Promise<ReleaseSummary[]> {
         if (!r.date && issued !== undefined) r.date = stampOfMinutes(issued);
       });
       const stored = await addReleases(records);
-      await putSetting(ARCHIVE_INDEX, { index, ids: [...ids, ...stored.map((r) => r.id!)] });
-      await libraryChanged({ ...lib, archive: index });
+      const journal = [...lib.journal, ...stored.map((r) => r.id!)];
+      await libraryChanged({ ...lib, ...(await saveIndex(lib, index, journal)) });
       return stored.map(summaryOf);
     } catch (e) {
       library = undefined;
@@ -765,11 +794,20 @@ function addToArchive(inputs: NewRelease[]): Promise<ReleaseSummary[]> {
   });
 }
 
+/** A few new releases go to the journal; a first index or a long journal, to a new snapshot. */
+async function saveIndex(lib: Library, index: ArchiveIndex, journal: number[]) {
+  if (!lib.archive || journal.length > JOURNAL_MAX) {
+    return saveSnapshot(index, [...lib.snapshot, ...journal]);
+  }
+  await putSetting(ARCHIVE_JOURNAL, journal);
+  return { archive: index, snapshot: lib.snapshot, journal };
+}
+
 function removeRelease(id: number): Promise<{ ok: true }> {
   return serially(ARCHIVE_QUEUE, async () => {
     await deleteRelease(id);
     // The index only grows; a deletion rebuilds it from the releases that remain.
-    await putSetting(ARCHIVE_INDEX, undefined);
+    await putSettings({ [ARCHIVE_INDEX]: undefined, [ARCHIVE_INDEX_IDS]: undefined });
     await libraryChanged();
     return { ok: true as const };
   });

@@ -220,6 +220,12 @@ export async function releaseIds(): Promise<number[]> {
   return (await database()).getAllKeys('releases');
 }
 
+export async function getReleases(ids: number[]): Promise<ReleaseRecord[]> {
+  const tx = (await database()).transaction('releases');
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return found.filter((r): r is ReleaseRecord => r !== undefined);
+}
+
 export async function releaseBySource(source: string): Promise<ReleaseRecord | undefined> {
   return (await database()).getFromIndex('releases', 'source', source);
 }
@@ -236,6 +242,16 @@ export async function clearReleases(): Promise<void> {
 
 export async function getSetting<T>(name: string): Promise<T | undefined> {
   return (await (await database()).get('settings', name)) as T | undefined;
+}
+
+/** Writes several settings in one transaction: all of them land, or none. */
+export async function putSettings(values: Record<string, unknown>): Promise<void> {
+  const tx = (await database()).transaction('settings', 'readwrite');
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined) void tx.store.delete(name);
+    else void tx.store.put(value, name);
+  }
+  await tx.done;
 }
 
 export async function putSetting(name: string, value: unknown): Promise<void> {

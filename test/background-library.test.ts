@@ -11,7 +11,7 @@ import { parseDismissals, type DismissalRecord } from '@/lib/dismissals';
 import type { Finding } from '@/lib/engine/types';
 import type { FactChanges } from '@/lib/fact-changes';
 import { removeAllListeners, type PanelState, type ReleaseSummary } from '@/lib/messaging';
-import { getDraft, getSetting, resetDbForTests } from '@/lib/storage';
+import { getDraft, getSetting, putSetting, resetDbForTests } from '@/lib/storage';
 import { emptyVocabulary } from '@/lib/vocabulary';
 
 import { DRAFT, MATTER, RELEASES } from './e2e/linden-court';
@@ -26,6 +26,16 @@ const KEY = 'https://news.example/compose top #body';
 const SHORT =
   'Fire at the Riverside plant\nA fire broke out at the plant on Tuesday. Two workers were ' +
   'injured. Residents have nothing to worry about.';
+
+const FOURTH = `Orlen County Fire District
+UPDATE 4 — Linden Court apartment fire
+FOR IMMEDIATE RELEASE — 9 p.m., Friday, March 14, 2025
+
+Fourth death in Linden Court fire
+
+TAMSFORD, Ore. — The Orlen County medical examiner confirmed a fourth death at 8:30 p.m., raising the number of people who died from three to four.
+
+###`;
 
 async function deliver<T>(type: string, data: unknown, sender: object = PANEL): Promise<T> {
   let respond!: (value: { res?: T; err?: { message: string } }) => void;
@@ -241,31 +251,26 @@ describe('the archive', () => {
     expect((await report()).findings.some((f) => f.category === 'count-changed')).toBe(true);
   });
 
-  it('keeps the fact index with the ids it covers, and rebuilds it after a deletion', async () => {
+  it('keeps a snapshot of the fact index with the ids it covers, rebuilt after a deletion', async () => {
     const added = await pasteReleases();
-    const stored = await getSetting<{ ids: number[]; index: { releases: unknown[] } }>(
-      'archiveIndex',
-    );
-    expect(stored?.ids).toEqual(added.map((r) => r.id));
-    expect(stored?.index.releases).toHaveLength(3);
+    expect(await getSetting('archiveIndex.ids')).toEqual(added.map((r) => r.id));
+    expect(await getSetting<{ releases: unknown[] }>('archiveIndex')).toMatchObject({
+      releases: expect.any(Array),
+    });
 
     await deliver('deleteRelease', { id: added[2].id }, OPTIONS);
     await typed(DRAFT);
 
     // The draft's two deaths now agree with the latest release left (noon: two deaths).
     expect((await report()).findings.some((f) => f.category === 'count-changed')).toBe(false);
-    const rebuilt = await getSetting<{ ids: number[] }>('archiveIndex');
-    expect(rebuilt?.ids).toEqual([added[0].id, added[1].id]);
+    expect(await getSetting('archiveIndex.ids')).toEqual([added[0].id, added[1].id]);
   });
 
-  it('loads the stored index after a worker restart instead of extracting again', async () => {
+  it('loads the stored snapshot after a worker restart instead of extracting again', async () => {
     await pasteReleases();
-    const stored = await getSetting<{ index: { releases: Array<{ source: string }> } }>(
-      'archiveIndex',
-    );
+    const stored = await getSetting<{ releases: Array<{ source: string }> }>('archiveIndex');
     // A marker only the stored copy has: the restarted worker must use it as it is.
-    stored!.index.releases[2].source = 'from the stored index';
-    const { putSetting } = await import('@/lib/storage');
+    stored!.releases[2].source = 'from the stored index';
     await putSetting('archiveIndex', stored);
 
     removeAllListeners();
@@ -274,6 +279,27 @@ describe('the archive', () => {
 
     const finding = (await report()).findings.find((f) => f.category === 'count-changed')!;
     expect(finding.related?.source).toBe('from the stored index');
+  });
+
+  it('journals a release added later, and replays it after a restart', async () => {
+    const first = await pasteReleases();
+    const [fourth] = (
+      await deliver<{ added: ReleaseSummary[] }>(
+        'addReleases',
+        { releases: [{ text: FOURTH, matter: MATTER }], origin: 'paste' },
+        OPTIONS,
+      )
+    ).added;
+    expect(fourth.date).toBe('2025-03-14 21:00');
+    expect(await getSetting('archiveIndex.ids')).toEqual(first.map((r) => r.id));
+    expect(await getSetting('archiveIndex.journal')).toEqual([fourth.id]);
+
+    removeAllListeners();
+    background.main();
+    await typed(DRAFT);
+
+    const finding = (await report()).findings.find((f) => f.category === 'count-changed')!;
+    expect(finding.related).toMatchObject({ source: fourth.source, excerpt: 'a fourth death' });
   });
 
   it('refuses a release without text, naming it', async () => {

@@ -127,7 +127,7 @@ function PasteForm({ added, fail }: AddProps) {
         />
       </label>
       <label class="field">
-        Name (optional; else its first line)
+        Name (optional; else its headline)
         <input name="source" value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </label>
       <div class="buttons wide">

@@ -91,6 +91,9 @@ describe('the options page', () => {
       .toMatch(/Banned words, row 1, “Why not” cannot be empty/);
     expect(await banned.getByLabel('Word or phrase').inputValue()).toBe('belongings');
     expect(await banned.getByLabel('Why not').getAttribute('aria-invalid')).toBe('true');
+    await options
+      .getByTestId('vocabulary')
+      .screenshot({ path: OPTIONS_SHOT.replace('archive', 'vocabulary-error') });
 
     await banned.getByLabel('Why not').fill('We say “possessions” in recovery notices.');
     await banned.getByLabel('Write instead (optional)').fill('possessions');
