@@ -22,6 +22,8 @@ const DETERMINED = [
   /\b(?:was|were|is|are|has been|had been|have been)\s+(?:most likely\s+|probably\s+|likely\s+|possibly\s+)?(?:caused|started|sparked|triggered) by\s+(?<cause>[^.;,]+)/i,
   /\b(?:cause|source|origin) (?:of [\w -]{1,40}? )?(?:was|is|has been (?:identified|determined|confirmed) as|was (?:identified|determined|confirmed) as|has been traced to|was traced to)\s+(?<cause>[^.;,]+)/i,
   /\b(?:illness|outbreak|fire|blaze|crash|collision|collapse|leak|spill|explosion|break|failure|contamination)\b[^.;]{0,60}?\b(?:caused|started|sparked|triggered) by\s+(?<cause>[^.;,]+)/i,
+  /\b(?<cause>(?:an?|the) [\w -]{3,50}?) (?:caused|started|sparked|triggered) the (?:fire|blaze|explosion|blast|outbreak|crash|collision|collapse|leak|spill|outage)\b/i,
+  /\b(?:fire|blaze|explosion|death|crash|collision) (?:was|has been) (?:ruled |deemed |declared |determined to be |classified as )?(?<cause>accidental|an accident|arson|intentional|deliberate|a homicide|a suicide|natural)\b/i,
   /\b(?:resulted|stemmed) from\s+(?<cause>[^.;,]+)/i,
   /\b(?:was|were) traced to\s+(?<cause>[^.;,]+)/i,
   /\b(?:determined|concluded|confirmed|found|ruled) (?:that )?the (?:fire|blaze|crash|collision|collapse|explosion|leak|spill|outbreak|death) (?:was|had been) (?<cause>accidental|arson|deliberately set|intentionally set|suspicious|natural|a homicide|a suicide)/i,
@@ -39,7 +41,8 @@ export function extractCauses(s: SentenceInput): CauseFact[] {
   if (undetermined) return [causeFact(s, undetermined, 'undetermined')];
 
   const determined = firstMatch(DETERMINED, s.text);
-  if (!determined || !INCIDENT.test(s.text.slice(0, determined.index + 30))) return [];
+  if (!determined || !INCIDENT.test(s.text.slice(0, determined.index + determined[0].length + 30)))
+    return [];
   if (/\b(?:if|whether|rumou?rs?|claims? that|speculat\w*)\b/i.test(s.text)) return [];
   const status: CauseStatus = HEDGE.test(s.text) ? 'suspected' : 'determined';
   return [causeFact(s, determined, status, determined.groups?.cause?.trim())];

@@ -86,6 +86,11 @@ function claimPatterns(f: Forms): Patterns {
   if (patterns) return patterns;
   const noun = `(?<noun>${CLASS_SOURCE})`;
   const negatives = [
+    // "No officers fired their weapons", "no one used a Taser"
+    new RegExp(
+      String.raw`\b(?:no|neither)\s+(?:\w+\s+){0,2}?(?:officers?|deputies|deputy|troopers?|agents?|one|personnel|staff|guards?)\b[^.;]{0,30}?\b(?<verb>${f.past})\s+(?:(?:their|his|her|a|an|any)\s+)?(?:\w+\s+)?${noun}\b`,
+      'gi',
+    ),
     new RegExp(
       String.raw`\bno\s+(?:\w+\s+)?${noun}\b[^.;]{0,60}?\b(?:was|were|had been|has been|have been|is|are)\s+(?:\w+\s+)?(?<verb>${f.past})\b`,
       'gi',

@@ -247,7 +247,9 @@ function countAt(
   };
 }
 
+/** A headline in title case: mostly capitalised words and no closing full stop. */
 function isTitleCase(text: string): boolean {
+  if (/[.!?]["'”’)]?$/.test(text.trim())) return false;
   const words = text.match(/[A-Za-z]{4,}/g) ?? [];
   return words.length >= 3 && words.filter((w) => /^[A-Z]/.test(w)).length / words.length >= 0.6;
 }
@@ -258,7 +260,7 @@ function isYear(raw: string): boolean {
 
 /** "Jaylen Marsh, 24," and "ages 3 to 5" carry ages, not counts. */
 function isAge(before: string, after: string): boolean {
-  return /[A-Z][a-z]+,\s*$/.test(before) && /^\s*(?:,|\.|;|$| of\b| and\b)/.test(after);
+  return /[A-Z][a-z]+\.?,\s*$/.test(before) && /^\s*(?:,|\.|;|$| of\b| and\b)/.test(after);
 }
 
 interface Noun {

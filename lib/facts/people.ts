@@ -144,7 +144,8 @@ function personAt(
   if (!isName(clean, titleWords.length > 0)) return undefined;
 
   const nameStart = at + split.nameOffset;
-  const nameEnd = at + run.length - (run.endsWith('.') ? 1 : 0);
+  const suffixed = /\b(?:Jr|Sr)\.$/.test(run);
+  const nameEnd = at + run.length - (run.endsWith('.') && !suffixed ? 1 : 0);
   const after = s.text.slice(nameEnd);
   const before = s.text.slice(0, at);
   const age = ageAfter(after);
@@ -188,6 +189,9 @@ function splitTitle(words: string[]): Split | undefined {
   let first = cut + 1;
   while (first < words.length && NON_NAME.has(bare(words[first])) && cut === -1) first++;
   const nameWords = words.slice(first);
+  while (nameWords.length > 1 && /^(?:jr|sr)$/.test(bare(nameWords[nameWords.length - 1]))) {
+    nameWords.pop();
+  }
   if (nameWords.length === 0 || nameWords.length > 3) return undefined;
   const nameOffset = words.slice(0, first).reduce((n, w) => n + w.length + 1, 0);
   return { titleWords: words.slice(0, cut + 1), nameWords, nameOffset };

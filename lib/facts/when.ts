@@ -3,7 +3,8 @@
 // against the release's date. Stamps are minutes since the epoch on the issuer's local clock.
 import { UNBOUNDED, type Interval } from './types';
 
-export const CLOCK = String.raw`(?:\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)`;
+/** "2:15 a.m.", "8 PM", "noon"; 24-hour times only when unambiguous ("14:30", "0730 hours"). */
+export const CLOCK = String.raw`(?:\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight|\b(?:(?:[01]\d|2[0-3])[0-5]\d|(?:[01]?\d|2[0-3]):[0-5]\d)\s?(?:hours|hrs)\b|(?:1[3-9]|2[0-3]):[0-5]\d\b(?!\s?[ap]\.?m))`;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 export const MONTH = String.raw`(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`;
@@ -18,6 +19,11 @@ export function parseClock(raw: string): number | undefined {
   const s = raw.toLowerCase().trim();
   if (s === 'noon') return 720;
   if (s === 'midnight') return 0;
+  const h24 = /^(\d{1,2}):?(\d{2})(?:\s?(?:hours|hrs))?$/.exec(s);
+  if (h24)
+    return Number(h24[1]) < 24 && Number(h24[2]) < 60
+      ? Number(h24[1]) * 60 + Number(h24[2])
+      : undefined;
   const m = /^(\d{1,2})(?::(\d{2}))?\s?(a\.?m\.?|p\.?m\.?)/.exec(s);
   if (!m) return undefined;
   const h = Number(m[1]) % 12;
@@ -118,14 +124,41 @@ export function findIssued(text: string): Issued | undefined {
   return { stamp: day * 1440 + minutes, start: zh.index, end: zh.index + zh[0].length };
 }
 
+/** "03/14/2025" (US order) and "2025-03-14" on a release line. */
+const NUMERIC_DATE = /\b(?:(\d{1,2})\/(\d{1,2})\/(\d{4})|(\d{4})-(\d{2})-(\d{2}))\b/;
+
+interface DateMatch {
+  day: number;
+  index: number;
+  length: number;
+}
+
+function dateIn(line: string): DateMatch | undefined {
+  const full = FULL_DATE.exec(line);
+  if (full) {
+    const day = dayNumber(Number(full[3]), monthIndex(full[1]), Number(full[2]));
+    return { day, index: full.index, length: full[0].length };
+  }
+  const n = NUMERIC_DATE.exec(line);
+  if (!n) return undefined;
+  const [y, m, d] = n[3] ? [n[3], n[1], n[2]] : [n[4], n[5], n[6]];
+  if (Number(m) < 1 || Number(m) > 12 || Number(d) < 1 || Number(d) > 31) return undefined;
+  return {
+    day: dayNumber(Number(y), Number(m) - 1, Number(d)),
+    index: n.index,
+    length: n[0].length,
+  };
+}
+
 function lineDate(line: string, offset: number): Issued | undefined {
-  const date = FULL_DATE.exec(line);
+  const date = dateIn(line);
   if (!date) return undefined;
-  const day = dayNumber(Number(date[3]), monthIndex(date[1]), Number(date[2]));
   const clock = new RegExp(CLOCK, 'i').exec(line);
   const minutes = clock ? parseClock(clock[0]) : undefined;
   const start = offset + Math.min(date.index, clock?.index ?? date.index);
-  return { stamp: day * 1440 + (minutes ?? 720), start, end: offset + date.index + date[0].length };
+  const end =
+    offset + Math.max(date.index + date.length, clock ? clock.index + clock[0].length : 0);
+  return { stamp: date.day * 1440 + (minutes ?? 720), start, end };
 }
 
 export function issuedAt(text: string): number | undefined {

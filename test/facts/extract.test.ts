@@ -225,6 +225,8 @@ describe('extractFacts: event times', () => {
     ],
     ['The blast happened at about 10:40 p.m. Tuesday.', 'time:explosion', '10:40 p.m.', 1360],
     ['The first 911 call came in at 2:14 a.m.', 'time:first-call', '2:14 a.m.', 134],
+    ['The collision happened at 14:30 on Route 9.', 'time:collision', '14:30', 870],
+    ['Deputies were dispatched at 0730 hours.', 'time:dispatch', '0730 hours', 450],
   ];
 
   it.each(table)('reads "%s" as %s at %s', (text, key, clock, at) => {
@@ -302,6 +304,13 @@ describe('extractFacts: people', () => {
     expect([p.first, p.last, p.age, p.subject]).toEqual(['Jaylen', 'Marsh', 24, true]);
   });
 
+  it('drops a generational suffix from the surname', () => {
+    const [p] = factsOf('John Smith Jr., 45, of Wexmoor was taken to hospital.', 'person');
+
+    expect([p.last, p.age]).toEqual(['Smith', 45]);
+    expect(factsOf('John Smith Jr., 45, of Wexmoor was taken to hospital.', 'count')).toEqual([]);
+  });
+
   it('reads a person known only by role and age', () => {
     const [p] = factsOf('The missing hiker, 24, was last seen on Ridge Trail.', 'person');
 
@@ -343,6 +352,8 @@ describe('extractFacts: causes', () => {
       'determined',
     ],
     ['The fire marshal determined the fire was accidental.', 'cause:incident', 'determined'],
+    ['An electrical fault caused the fire, the fire marshal said.', 'cause:incident', 'determined'],
+    ['The fire was ruled accidental.', 'cause:incident', 'determined'],
     [
       'The illness was most likely caused by children touching animals.',
       'cause:incident',
@@ -394,6 +405,7 @@ describe('extractFacts: categorical claims', () => {
     ['No shots were fired.', 'claim:use:weapon', false],
     ['An officer struck the man with a baton.', 'claim:use:weapon', true],
     ['Deputies deployed pepper spray.', 'claim:use:weapon', true],
+    ['No officers fired their weapons during the standoff.', 'claim:use:weapon', false],
     ['Officers said the man was unarmed.', 'claim:be:armed', false],
     ['The man was armed with a knife when officers arrived.', 'claim:be:armed', true],
     ['The death is not considered suspicious.', 'claim:be:foul-play', false],
@@ -479,5 +491,8 @@ describe('extractFacts: release date', () => {
     expect(header.issued).toBe((WEDNESDAY - 1) * 1440 + 13 * 60 + 30);
     expect(line.issued).toBe(ISSUED);
     expect(dateline.issued).toBe(dayNumber(2025, 11, 9) * 1440 + 720);
+    expect(extractFacts('Agency\nFOR IMMEDIATE RELEASE: 03/14/2025\nText.').issued).toBe(
+      dayNumber(2025, 2, 14) * 1440 + 720,
+    );
   });
 });
