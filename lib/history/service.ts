@@ -3,6 +3,7 @@
 // oldest unsigned versions, and the count removed is kept so the panel can say so.
 import type { Grade } from '../engine/types';
 import { sha256Hex } from '../review/signoff';
+import { countWords } from '../text/segment';
 import {
   allDraftReviews,
   countVersions,
@@ -68,7 +69,7 @@ export async function recordVersion(
         at,
         text: draft.text,
         hash,
-        words: wordCount(draft.text),
+        words: countWords(draft.text),
         reason,
         ...(draft.grade ? { grade: draft.grade } : {}),
       },
@@ -170,9 +171,4 @@ function viewOf(v: VersionRecord, currentHash: string, review?: DraftReviewRecor
     current: v.hash === currentHash,
     signedBy: [...new Set(signedBy)],
   };
-}
-
-/** Han characters count one each, as Chinese word counts are usually given. */
-function wordCount(text: string): number {
-  return (text.match(/\p{Script=Han}|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
 }

@@ -2,9 +2,10 @@
 // "typing" version is replaced rather than a new one added per keystroke; a pause, a sign-off
 // or an explicit save starts a new version. Pruning follows the user's setting and never drops
 // a version that a sign-off points at.
-import { diffSentences, diffWords } from 'diff';
+import { diffArrays, diffWords } from 'diff';
 
 import type { Grade } from '../engine/types';
+import { segment } from '../text/segment';
 
 export type VersionReason = 'typing' | 'sign-off' | 'manual' | 'import';
 
@@ -118,13 +119,34 @@ export interface DiffPart {
   removed?: boolean;
 }
 
+/**
+ * Word or sentence diff. Sentences are the engine's own (segment(): "Jan. 11", "p.m." and
+ * "Salem, Ore." do not end one), each with the space after it, so the parts rebuild both texts.
+ */
 export function diffTexts(a: string, b: string, by: 'word' | 'sentence'): DiffPart[] {
-  const parts = by === 'word' ? diffWords(a, b) : diffSentences(a, b);
+  const parts =
+    by === 'word'
+      ? diffWords(a, b)
+      : diffArrays(sentenceTokens(a), sentenceTokens(b)).map((p) => ({
+          ...p,
+          value: p.value.join(''),
+        }));
   return parts.map((p) => ({
     value: p.value,
     ...(p.added ? { added: true } : {}),
     ...(p.removed ? { removed: true } : {}),
   }));
+}
+
+function sentenceTokens(text: string): string[] {
+  const starts = segment(text)
+    .sentences.map((s) => s.start)
+    .filter((start) => start > 0);
+  const cuts = [0, ...starts, text.length];
+  return cuts
+    .slice(0, -1)
+    .map((from, i) => text.slice(from, cuts[i + 1]))
+    .filter(Boolean);
 }
 
 export function diffStats(parts: DiffPart[]): { added: number; removed: number } {

@@ -14,9 +14,10 @@ export interface FullApproval {
 }
 
 /**
- * The most recently approved text for which every level required at its grade stands approved.
- * `gradeOf` gives the grade a text had (the sign-offs record it; the current report knows the
- * current text's).
+ * The last text that every level required at its grade approved, replaying the sign-offs in
+ * time order: a text stays the approved one while later sign-offs work towards a new text, so
+ * the panel keeps warning until that new text is approved in full. A return of the approved
+ * text withdraws it. `gradeOf` gives the grade a text had.
  */
 export function lastFullApproval(
   levels: Level[],
@@ -24,22 +25,20 @@ export function lastFullApproval(
   context: Pick<ReviewContext, 'flags'>,
   gradeOf: (textHash: string) => Grade,
 ): FullApproval | undefined {
-  for (const textHash of approvedHashesNewestFirst(signOffs)) {
-    const required = requiredLevels(levels, gradeOf(textHash), context);
-    const statuses = levelStatuses(levels, signOffs, textHash);
-    if (required.length === 0 || required.some((id) => statuses.get(id)?.state !== 'approved')) {
-      continue;
+  const ordered = [...signOffs].sort((a, b) => a.at.localeCompare(b.at));
+  let last: FullApproval | undefined;
+  ordered.forEach((s, i) => {
+    if (s.decision === 'return') {
+      if (last?.textHash === s.textHash) last = undefined;
+      return;
     }
-    const at = required
-      .map((id) => {
-        const status = statuses.get(id);
-        return status?.state === 'approved' ? status.signOff.at : '';
-      })
-      .sort()
-      .at(-1)!;
-    return { textHash, at, levels: required };
-  }
-  return undefined;
+    const required = requiredLevels(levels, gradeOf(s.textHash), context);
+    const statuses = levelStatuses(levels, ordered.slice(0, i + 1), s.textHash);
+    if (required.length && required.every((id) => statuses.get(id)?.state === 'approved')) {
+      last = { textHash: s.textHash, at: s.at, levels: required };
+    }
+  });
+  return last;
 }
 
 /** The grade a text was signed at: the highest any of its sign-offs recorded. */
@@ -49,11 +48,4 @@ export function signedGrade(signOffs: SignOff[], textHash: string): Grade | unde
     .filter((s) => s.textHash === textHash && s.grade)
     .map((s) => order.indexOf(s.grade!));
   return grades.length ? order[Math.max(...grades)] : undefined;
-}
-
-function approvedHashesNewestFirst(signOffs: SignOff[]): string[] {
-  const approvals = signOffs
-    .filter((s) => s.decision === 'approve')
-    .sort((a, b) => b.at.localeCompare(a.at));
-  return [...new Set(approvals.map((s) => s.textHash))];
 }

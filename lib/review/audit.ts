@@ -119,7 +119,7 @@ function signOffEvents(s: SignOff & { trust?: Trust }, levels: Level[]): AuditEv
     details: [
       ...(s.comment ? [`Comment: ${oneLine(s.comment)}`] : []),
       ...(s.grade ? [`Grade at signing: ${s.grade}`] : []),
-      ...(s.attested?.length ? [`Attested: ${s.attested.join(', ')}`] : []),
+      ...(s.attested?.length ? [`Confirmed: ${itemTexts(level, s.attested)}`] : []),
       `Text SHA-256 ${s.textHash}`,
       `Key ${s.fingerprint}${s.trust ? `: ${TRUST_WORDS[s.trust]}` : ''}`,
     ],
@@ -131,6 +131,10 @@ function signOffEvents(s: SignOff & { trust?: Trust }, levels: Level[]): AuditEv
     details: [`Reason: ${oneLine(o.reason)}`, `By ${who}`],
   }));
   return [head, ...overrides];
+}
+
+function itemTexts(level: Level | undefined, ids: string[]): string {
+  return ids.map((id) => `“${level?.items.find((i) => i.id === id)?.text ?? id}”`).join(', ');
 }
 
 function dismissalEvent(d: DismissalItem): AuditEvent {

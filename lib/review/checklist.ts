@@ -20,12 +20,30 @@ export interface ItemView {
   state: ItemState;
   /** the live findings that keep an automatic item open */
   findings: FindingRef[];
+  /** how the level's standing approval settled it: its findings overridden, or confirmed */
+  signed?: 'overridden' | 'confirmed';
 }
 
 export interface OverrideInput {
   rule: string;
   excerpt: string;
   reason: string;
+}
+
+/** The checklist as an approval left it: items it confirmed, findings it overrode. */
+export function signedChecklist(
+  items: ItemView[],
+  approval: { attested?: string[]; overrides: Array<{ rule: string; excerpt: string }> },
+): ItemView[] {
+  return items.map((item) => {
+    if (item.state === 'attest' && approval.attested?.includes(item.id)) {
+      return { ...item, signed: 'confirmed' };
+    }
+    const overridden =
+      item.state === 'open' &&
+      item.findings.every((f) => approval.overrides.some((o) => sameFinding(o, f)));
+    return overridden ? { ...item, signed: 'overridden' } : item;
+  });
 }
 
 export function checklistOf(level: Level, report: Report): ItemView[] {

@@ -7,7 +7,13 @@ import { serially } from '../history/serial';
 import { emptyReview, recordVersion, textsByHash } from '../history/service';
 import { getDraft, getDraftReview, putDraftReview, type DraftRecord } from '../storage';
 import { lastFullApproval, signedGrade } from './approval';
-import { approvalBlockers, checklistOf, findingsToSettle, unknownOverrides } from './checklist';
+import {
+  approvalBlockers,
+  checklistOf,
+  findingsToSettle,
+  signedChecklist,
+  unknownOverrides,
+} from './checklist';
 import { requiredLevels, type Level } from './levels';
 import type { SignRequest } from './requests';
 import { configuredLevels, identity, signingKeys, trustedKeys } from './settings';
@@ -166,11 +172,17 @@ function levelViews(c: ViewContext): LevelView[] {
       required: required.has(level.id),
       ...stateOf(status),
       ...(signed ? signedPart(signed, c) : {}),
-      items: checklistOf(level, c.report),
+      items: itemsOf(level, status, c.report),
       toSettle: findingsToSettle(level, c.report),
       ...refusalOf(level, c),
     };
   });
+}
+
+/** An approval standing for this text settles the items it confirmed and the findings it overrode. */
+function itemsOf(level: Level, status: LevelStatus, report: Report) {
+  const items = checklistOf(level, report);
+  return status.state === 'approved' ? signedChecklist(items, status.signOff) : items;
 }
 
 function stateOf(status: LevelStatus): Pick<LevelView, 'state' | 'staleReason' | 'on'> {

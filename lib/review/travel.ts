@@ -166,13 +166,23 @@ function attachedMessage(target: Target, record: ReviewRecord, added: number): s
   return `Attached to ${where}: ${what}.${when}`;
 }
 
-/** The headline, as far as a first line of several words tells it. */
+/**
+ * The headline: the line before the dateline ("LARKHAVEN, Colo., Dec. 9 —"), else the first
+ * line that reads like one (several words, no contact details, not a "NEWS RELEASE" banner).
+ */
 export function titleOf(text: string): string {
   const lines = text
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  const line = lines.find((l) => l.split(/\s+/).length >= 5 && !/[@|]/.test(l)) ?? lines[0] ?? '';
+  const dateline = lines.findIndex((l) => /^[A-Z][A-Z .'-]+,[^—–-]*[—–-]/.test(l));
+  const line =
+    (dateline > 0 ? lines[dateline - 1] : undefined) ??
+    lines.find(
+      (l) => l.split(/\s+/).length >= 4 && !/[@|:]|\d{3}-\d{4}/.test(l) && l !== l.toUpperCase(),
+    ) ??
+    lines[0] ??
+    '';
   return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 

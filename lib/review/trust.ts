@@ -2,7 +2,7 @@
 // altered since someone signed it; the list of reviewers' key fingerprints says who that was.
 import { z } from 'zod';
 
-import { verifySignOff, type Reviewer, type SignOff } from './signoff';
+import { verifySignOff, type SignOff } from './signoff';
 
 /** 16 bytes of a key's SHA-256, in groups of four hex digits: "1a2b:3c4d:…". */
 const FINGERPRINT = /^[0-9a-f]{4}(?::[0-9a-f]{4}){7}$/;
@@ -20,11 +20,6 @@ export const TrustedKeysFileSchema = z.object({
   keys: z.array(TrustedKeySchema).max(10_000),
 });
 export type TrustedKeysFile = z.infer<typeof TrustedKeysFileSchema>;
-
-/** What a reviewer sends to whoever keeps the organisation's list. */
-export function keyEntry(reviewer: Reviewer, fingerprint: string): TrustedKey {
-  return { fingerprint, name: reviewer.name, role: reviewer.role };
-}
 
 export function trustedKeysFile(keys: TrustedKey[]): TrustedKeysFile {
   return { lectern: 'trusted-keys', version: 1, keys };

@@ -31,6 +31,15 @@ describe('addVersion', () => {
     expect(list.map((x) => x.reason)).toEqual(['typing', 'sign-off', 'typing', 'typing']);
   });
 
+  it('relabels the same text for a stronger reason, and keeps it for a weaker one', () => {
+    let list = addVersion([], v(0, 'one'), opts);
+    list = addVersion(list, v(1_000, 'one', 'sign-off'), opts);
+    list = addVersion(list, v(2_000, 'one', 'manual'), opts);
+    list = addVersion(list, v(3_000, 'one'), opts);
+
+    expect(list.map((x) => [x.reason, x.at])).toEqual([['sign-off', 1_000]]);
+  });
+
   it('never prunes a signed version', () => {
     const list = [v(1, 'a', 'sign-off'), v(2, 'b'), v(3, 'c'), v(4, 'd')];
 
@@ -39,14 +48,27 @@ describe('addVersion', () => {
 });
 
 describe('diffTexts', () => {
-  it.each(['word', 'sentence'] as const)('by %s, rebuilds both texts and counts the change', (by) => {
-    const before = 'The fire started at 2:15 a.m. Two people died.';
-    const after = 'The fire started at 1:30 a.m. Two people died.';
+  it.each(['word', 'sentence'] as const)(
+    'by %s, rebuilds both texts and counts the change',
+    (by) => {
+      const before = 'The fire started at 2:15 a.m. Two people died.';
+      const after = 'The fire started at 1:30 a.m. Two people died.';
 
-    const parts = diffTexts(before, after, by);
+      const parts = diffTexts(before, after, by);
 
-    expect(parts.filter((p) => !p.added).map((p) => p.value).join('')).toBe(before);
-    expect(parts.filter((p) => !p.removed).map((p) => p.value).join('')).toBe(after);
-    expect(diffStats(parts).added).toBeGreaterThan(0);
-  });
+      expect(
+        parts
+          .filter((p) => !p.added)
+          .map((p) => p.value)
+          .join(''),
+      ).toBe(before);
+      expect(
+        parts
+          .filter((p) => !p.removed)
+          .map((p) => p.value)
+          .join(''),
+      ).toBe(after);
+      expect(diffStats(parts).added).toBeGreaterThan(0);
+    },
+  );
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_LEVELS } from '../../lib/review/levels';
-import { makeRecord, matchRecord, parseRecord, toTextBlock, verifyRecord } from '../../lib/review/record';
+import {
+  makeRecord,
+  matchRecord,
+  parseRecord,
+  toTextBlock,
+  verifyRecord,
+} from '../../lib/review/record';
 import {
   cannotSign,
   createKeyPair,
@@ -17,9 +23,22 @@ const edited = 'Crews stopped the leak at 9:15 a.m.';
 const drafter = { name: 'Jo Park', role: 'PIO' };
 const chief = { name: 'Ana Ruiz', role: 'Head of communications' };
 
-async function sign(level: string, reviewer = drafter, text = approved, keys?: CryptoKeyPair): Promise<SignOff> {
+async function sign(
+  level: string,
+  reviewer = drafter,
+  text = approved,
+  keys?: CryptoKeyPair,
+): Promise<SignOff> {
   return signOff(
-    { level, reviewer, at: new Date().toISOString(), decision: 'approve', comment: '', overrides: [], textHash: await sha256Hex(text) },
+    {
+      level,
+      reviewer,
+      at: new Date().toISOString(),
+      decision: 'approve',
+      comment: '',
+      overrides: [],
+      textHash: await sha256Hex(text),
+    },
     keys ?? (await createKeyPair()),
   );
 }
@@ -60,7 +79,9 @@ describe('cannotSign', () => {
   it('refuses a level before its dependencies', async () => {
     const hash = await sha256Hex(approved);
 
-    expect(cannotSign(DEFAULT_LEVELS, [], 'L2', { reviewer: chief, fingerprint: 'x' }, hash)).toMatch(/L1 must approve/);
+    expect(
+      cannotSign(DEFAULT_LEVELS, [], 'L2', { reviewer: chief, fingerprint: 'x' }, hash),
+    ).toMatch(/L1 must approve/);
   });
 
   it('refuses one person signing two levels of the same text', async () => {
@@ -68,15 +89,31 @@ describe('cannotSign', () => {
     const l1 = await sign('L1', drafter, approved, keys);
     const hash = await sha256Hex(approved);
 
-    expect(cannotSign(DEFAULT_LEVELS, [l1], 'L2', { reviewer: drafter, fingerprint: l1.fingerprint }, hash)).toMatch(/two levels/);
-    expect(cannotSign(DEFAULT_LEVELS, [l1], 'L2', { reviewer: chief, fingerprint: 'other' }, hash)).toBeUndefined();
+    expect(
+      cannotSign(
+        DEFAULT_LEVELS,
+        [l1],
+        'L2',
+        { reviewer: drafter, fingerprint: l1.fingerprint },
+        hash,
+      ),
+    ).toMatch(/two levels/);
+    expect(
+      cannotSign(DEFAULT_LEVELS, [l1], 'L2', { reviewer: chief, fingerprint: 'other' }, hash),
+    ).toBeUndefined();
   });
 });
 
 describe('review record', () => {
   it('travels as a pasted block and verifies', async () => {
     const hash = await sha256Hex(approved);
-    const record = makeRecord({ title: 'Leak', textHash: hash, levels: DEFAULT_LEVELS, signOffs: [await sign('L1')], dismissals: [] });
+    const record = makeRecord({
+      title: 'Leak',
+      textHash: hash,
+      levels: DEFAULT_LEVELS,
+      signOffs: [await sign('L1')],
+      dismissals: [],
+    });
 
     const parsed = parseRecord(`Forwarded note\n\n${toTextBlock(record)}\n-- \nJo`);
 
@@ -84,19 +121,37 @@ describe('review record', () => {
     if (!parsed.ok) return;
     expect(await verifyRecord(parsed.record)).toEqual(['verified']);
     expect(matchRecord(parsed.record, hash).matches).toBe(true);
-    expect(matchRecord(parsed.record, await sha256Hex(edited))).toMatchObject({ matches: false, reason: expect.stringMatching(/different text/) });
+    expect(matchRecord(parsed.record, await sha256Hex(edited))).toMatchObject({
+      matches: false,
+      reason: expect.stringMatching(/different text/),
+    });
   });
 
   it('marks an altered sign-off invalid and an unlisted key unverified', async () => {
     const s = await sign('L1');
-    const record = makeRecord({ title: '', textHash: s.textHash, levels: DEFAULT_LEVELS, signOffs: [s, { ...s, level: 'L2' }], dismissals: [] });
+    const record = makeRecord({
+      title: '',
+      textHash: s.textHash,
+      levels: DEFAULT_LEVELS,
+      signOffs: [s, { ...s, level: 'L2' }],
+      dismissals: [],
+    });
 
     expect(await verifyRecord(record, ['not-this-key'])).toEqual(['unverified-key', 'invalid']);
   });
 
   it('says what is wrong with an unknown version or a damaged file', () => {
-    expect(parseRecord('{"lectern":"review","version":9}')).toMatchObject({ ok: false, reason: expect.stringMatching(/version 9/) });
-    expect(parseRecord('{"lectern":"review","version":1}')).toMatchObject({ ok: false, reason: expect.stringMatching(/damaged/) });
-    expect(parseRecord('hello')).toMatchObject({ ok: false, reason: expect.stringMatching(/not a Lectern review/) });
+    expect(parseRecord('{"lectern":"review","version":9}')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/version 9/),
+    });
+    expect(parseRecord('{"lectern":"review","version":1}')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/damaged/),
+    });
+    expect(parseRecord('hello')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/not a Lectern review/),
+    });
   });
 });

@@ -64,10 +64,16 @@ export function VersionList({ history, draftKey, picked, pick, setNotice }: Prop
               {REASONS[v.reason]}
               {v.signedBy.length > 0 && ` · approved by ${v.signedBy.join(', ')}`}
               {v.current && <strong> · current text</strong>}
+              {' · '}
+              <button
+                type="button"
+                class="link"
+                onClick={() => void copy(v)}
+                aria-label={`Copy the version of ${when(v.at)}`}
+              >
+                Copy
+              </button>
             </span>
-            <button type="button" class="link" onClick={() => void copy(v)}>
-              Copy
-            </button>
           </li>
         ))}
       </ol>

@@ -2,6 +2,8 @@
 // unchanged stretches cut to their ends so the changes stay in view in a narrow panel.
 import type { DiffPart } from '@/lib/history/versions';
 
+import { plural } from './format';
+
 interface Props {
   parts: DiffPart[];
   /** characters of unchanged text kept on each side of a change */
@@ -26,14 +28,16 @@ export function DiffView({ parts, context = 80, testId = 'diff' }: Props) {
 export function DiffLegend({ added, removed }: { added: number; removed: number }) {
   return (
     <p class="diff-legend muted">
-      <ins>{added} words added</ins> · <del>{removed} words removed</del>
+      <ins>{plural(added, 'word')} added</ins> · <del>{plural(removed, 'word')} removed</del>
     </p>
   );
 }
 
+/** Keeps `context` characters next to each change, cut at a space so no word is halved. */
 function trim(text: string, context: number, first: boolean, last: boolean): string {
   if (text.length <= context * 2 + 10) return text;
-  const head = first ? '' : text.slice(0, context);
-  const tail = last ? '' : text.slice(-context);
-  return `${head}${head ? ' ' : ''}…${tail ? ' ' : ''}${tail}`;
+  const head = first ? '' : text.slice(0, text.indexOf(' ', context) + 1 || context);
+  const tailFrom = text.lastIndexOf(' ', text.length - context);
+  const tail = last ? '' : text.slice(tailFrom === -1 ? -context : tailFrom + 1);
+  return `${head}…${tail ? ' ' : ''}${tail}`;
 }

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 
 import { sendMessage } from '@/lib/messaging';
-import { keyEntry } from '@/lib/review/trust';
+import type { TrustedKey } from '@/lib/review/trust';
 import type { IdentityView } from '@/lib/review/view';
 
 import { copyText } from './clipboard';
@@ -23,7 +23,7 @@ export function IdentityBar({ identity, onChange }: Props) {
   }
   const { name, role } = identity.reviewer!;
   const copyKey = async () => {
-    const entry = JSON.stringify(keyEntry(identity.reviewer!, identity.fingerprint!));
+    const entry = JSON.stringify(keyEntry(name, role, identity.fingerprint!));
     say((await copyText(entry)) ? 'Your key entry is on the clipboard.' : entry);
   };
   return (
@@ -97,4 +97,9 @@ function IdentityForm({ identity, done }: { identity: IdentityView; done: () => 
       </div>
     </form>
   );
+}
+
+/** The entry the organisation's list of trusted keys takes (lib/review/trust reads it). */
+function keyEntry(name: string, role: string, fingerprint: string): TrustedKey {
+  return { fingerprint, name, role };
 }

@@ -44,10 +44,13 @@ export function LevelCard({ level, view, signed }: Props) {
           </p>
         </>
       ) : level.state === 'approved' ? (
-        <details class="sign-again">
-          <summary>Record another decision on {level.id}</summary>
-          <SignForm level={level} view={view} signed={signed} />
-        </details>
+        <>
+          <Checklist level={level} />
+          <details class="sign-again">
+            <summary>Record another decision on {level.id}</summary>
+            <SignForm level={level} view={view} signed={signed} />
+          </details>
+        </>
       ) : (
         <SignForm level={level} view={view} signed={signed} />
       )}
@@ -98,22 +101,24 @@ function StaleDiff({ level }: { level: LevelView }) {
   );
 }
 
-/** Read-only checklist, for a reviewer who cannot sign this level now. */
+/** Read-only checklist: as the standing approval left it, or for one who cannot sign now. */
 export function Checklist({ level }: { level: LevelView }) {
-  const counts = {
-    clear: level.items.filter((i) => i.state === 'clear').length,
-    open: level.items.filter((i) => i.state === 'open').length,
-    attest: level.items.filter((i) => i.state === 'attest').length,
-  };
+  const count = (word: string) => level.items.filter((i) => wordOf(i) === word).length;
+  const parts = ['Clear', 'Overridden', 'Confirmed', 'Open', 'Confirm']
+    .map((w) => [w, count(w)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([w, n]) => `${n} ${w === 'Confirm' ? 'to confirm' : w.toLowerCase()}`);
   return (
     <details class="checklist-box">
-      <summary>
-        Checklist: {counts.clear} clear, {counts.open} open, {counts.attest} to confirm
-      </summary>
+      <summary>Checklist: {parts.join(', ')}</summary>
       <ul class="checklist">
         {level.items.map((item) => (
-          <li key={item.id} class={`item item-${item.state}`} data-state={item.state}>
-            <span class="item-state">{ITEM_WORDS[item.state]}</span> {item.text}
+          <li
+            key={item.id}
+            class={`item item-${item.signed ?? item.state}`}
+            data-state={item.state}
+          >
+            <span class="item-state">{wordOf(item)}</span> {item.text}
           </li>
         ))}
       </ul>
@@ -121,4 +126,27 @@ export function Checklist({ level }: { level: LevelView }) {
   );
 }
 
+function wordOf(item: LevelView['items'][number]): string {
+  if (item.signed) return item.signed === 'overridden' ? 'Overridden' : 'Confirmed';
+  return ITEM_WORDS[item.state];
+}
+
 export const ITEM_WORDS = { clear: 'Clear', open: 'Open', attest: 'Confirm' } as const;
+
+/** Items the report settles with no finding left: listed on request, they need no one. */
+export function ClearItems({ level }: { level: LevelView }) {
+  const clear = level.items.filter((i) => i.state === 'clear');
+  if (clear.length === 0) return null;
+  return (
+    <details class="clear-items">
+      <summary>{clear.length} items clear: the review found nothing against them</summary>
+      <ul class="checklist">
+        {clear.map((item) => (
+          <li key={item.id} class="item item-clear" data-state="clear">
+            <span class="item-state">{ITEM_WORDS.clear}</span> {item.text}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

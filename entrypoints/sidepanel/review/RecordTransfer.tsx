@@ -83,18 +83,20 @@ function ExportButtons({ draftKey }: { draftKey: string }) {
   );
 }
 
+/** An import's answer, numbered so a repeated message still reads as a new answer. */
+type Outcome = (ImportOutcome | { ok: false; message: string }) & { seq: number };
+
 function ImportForm({ draftKey, imported }: Props) {
   const [pasted, setPasted] = useState('');
-  const [outcome, setOutcome] = useState<ImportOutcome | { ok: false; message: string } | null>(
-    null,
-  );
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const run = async (input: string) => {
+    const seq = (outcome?.seq ?? 0) + 1;
     try {
       const result = await sendMessage('importReview', { input, draftKey });
-      setOutcome(result);
+      setOutcome({ ...result, seq });
       if (result.ok) imported();
     } catch (e) {
-      setOutcome({ ok: false, message: messageOf(e) });
+      setOutcome({ ok: false, message: messageOf(e), seq });
     }
   };
   return (
@@ -133,6 +135,7 @@ function ImportForm({ draftKey, imported }: Props) {
           role={outcome.ok ? 'status' : 'alert'}
           data-testid="import-result"
           data-ok={String(outcome.ok)}
+          data-seq={outcome.seq}
         >
           {outcome.message}
         </p>

@@ -8,7 +8,8 @@ import { sendMessage } from '@/lib/messaging';
 import type { LevelView, ReviewView } from '@/lib/review/view';
 
 import { messageOf } from './format';
-import { ITEM_WORDS } from './LevelCard';
+import { categoryName } from '../labels';
+import { ClearItems, ITEM_WORDS } from './LevelCard';
 
 interface Props {
   level: LevelView;
@@ -64,28 +65,31 @@ export function SignForm({ level, view, signed }: Props) {
   return (
     <form class="sign-form" onSubmit={submit} data-testid="sign-form">
       <ul class="checklist">
-        {level.items.map((item) => (
-          <li key={item.id} class={`item item-${item.state}`} data-state={item.state}>
-            {item.state === 'attest' ? (
-              <label class="attest">
-                <input
-                  type="checkbox"
-                  checked={attested.includes(item.id)}
-                  onChange={(e) => toggle(item.id, e.currentTarget.checked)}
-                />
-                {item.text}
-              </label>
-            ) : (
-              <>
-                <span class="item-state">{ITEM_WORDS[item.state]}</span> {item.text}
-              </>
-            )}
-            {item.findings.length > 0 && (
-              <OverrideList findings={item.findings} overrides={overrides} change={override} />
-            )}
-          </li>
-        ))}
+        {level.items
+          .filter((item) => item.state !== 'clear')
+          .map((item) => (
+            <li key={item.id} class={`item item-${item.state}`} data-state={item.state}>
+              {item.state === 'attest' ? (
+                <label class="attest">
+                  <input
+                    type="checkbox"
+                    checked={attested.includes(item.id)}
+                    onChange={(e) => toggle(item.id, e.currentTarget.checked)}
+                  />
+                  {item.text}
+                </label>
+              ) : (
+                <>
+                  <span class="item-state">{ITEM_WORDS[item.state]}</span> {item.text}
+                </>
+              )}
+              {item.findings.length > 0 && (
+                <OverrideList findings={item.findings} overrides={overrides} change={override} />
+              )}
+            </li>
+          ))}
       </ul>
+      <ClearItems level={level} />
       {extra.length > 0 && (
         <>
           <p class="muted">At a critical grade this level acknowledges each critical finding:</p>
@@ -145,7 +149,8 @@ function OverrideList({ findings, overrides, change }: OverrideListProps) {
         return (
           <li key={refKey(f)} data-testid="to-settle">
             <span class={`severity severity-${f.severity}`}>{f.severity}</span>{' '}
-            {f.excerpt ? <q>{f.excerpt}</q> : <em>{f.message}</em>}
+            {f.excerpt ? <q>{f.excerpt}</q> : <em>{f.message}</em>}{' '}
+            <span class="category">{categoryName(f.category)}</span>
             <label class="override">
               <input
                 type="checkbox"

@@ -17,7 +17,7 @@ export function SignOffLine({ signOff: s }: { signOff: SignOffView }) {
         <ul class="overrides">
           {s.overrides.map((o) => (
             <li key={`${o.rule}:${o.excerpt}`}>
-              Overrode <q>{o.excerpt || o.rule}</q>: {o.reason}
+              Overrode <q>{o.excerpt || o.rule}</q> ({ruleName(o.rule)}): {o.reason}
             </li>
           ))}
         </ul>
@@ -28,4 +28,9 @@ export function SignOffLine({ signOff: s }: { signOff: SignOffView }) {
       </p>
     </div>
   );
+}
+
+/** "core/marketing-superlatives" → "marketing superlatives" */
+function ruleName(rule: string): string {
+  return (rule.split('/').pop() ?? rule).replace(/-/g, ' ');
 }
