@@ -24,6 +24,9 @@ const PARAGRAPH = new Set([
 ]);
 const LINE = new Set(['div', 'li', 'tr', 'dt', 'dd', 'address', 'figcaption', 'main', 'aside']);
 
+const LINE_MARK = '\u0001';
+const PARAGRAPH_MARK = '\u0002';
+
 export interface HtmlRelease {
   text: string;
   title?: string;
@@ -36,12 +39,13 @@ export function readHtml(html: string, parser: DOMParser = new DOMParser()): Htm
   const root = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
   const parts: string[] = [];
   if (root) walk(root, parts);
+  // Block edges are marks first, so two list items meeting make one line break, not two.
   const text = parts
     .join('')
-    .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
+    .replace(/[\s\u0001\u0002]*[\u0001\u0002][\s\u0001\u0002]*/g, (run) =>
+      run.includes(PARAGRAPH_MARK) ? '\n\n' : '\n',
+    )
+    .replace(/[ \t\u00a0]+/g, ' ')
     .trim();
   const title = doc.querySelector('title')?.textContent?.trim();
   const date = dateOf(doc);
@@ -58,10 +62,10 @@ function walk(node: Node, out: string[]): void {
     const tag = (child as Element).tagName.toLowerCase();
     if (SKIP.has(tag)) continue;
     if (tag === 'br') {
-      out.push('\n');
+      out.push(LINE_MARK);
       continue;
     }
-    const gap = PARAGRAPH.has(tag) ? '\n\n' : LINE.has(tag) ? '\n' : '';
+    const gap = PARAGRAPH.has(tag) ? PARAGRAPH_MARK : LINE.has(tag) ? LINE_MARK : '';
     out.push(gap);
     walk(child, out);
     out.push(gap);

@@ -256,6 +256,26 @@ describe('adding to the archive from the panel', () => {
   });
 });
 
+describe('importing release files in the options page', () => {
+  it('reads an HTML release as text, dated by its file name', async () => {
+    await options.bringToFront();
+    const html = PUBLISHED.replace('Alder Street reopens', 'Linden Court demolition set');
+
+    await options.getByTestId('release-files').setInputFiles({
+      name: '2025-03-17-0800-demolition.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from(html),
+    });
+
+    await expect.poll(() => options.getByTestId('release').count()).toBe(5);
+    const newest = options.getByTestId('release').first();
+    expect(await newest.textContent()).toMatch(
+      /2025-03-17 08:00.*2025-03-17-0800-demolition\.html/,
+    );
+    expect(await newest.textContent()).toContain('imported file');
+  });
+});
+
 function contradiction(): Locator {
   return panel.locator('[data-testid=finding][data-category=count-changed]');
 }
