@@ -61,9 +61,11 @@ import { loadPacks, type RuleSet } from '@/lib/rule-packs';
 import {
   addReleases,
   allDismissals,
+  allDraftReviews,
   allDrafts,
   allReleases,
   allTabs,
+  allVersions,
   clearDrafts,
   deleteRelease,
   getDismissals,
@@ -912,12 +914,14 @@ async function changesOf(request: { tabId: number; draftKey: string }): Promise<
 // ---- the user's data ----------------------------------------------------------------------
 
 async function exportAll(): Promise<Record<string, unknown>> {
-  const [drafts, dismissals, archive, vocabulary, reviewer] = await Promise.all([
+  const [drafts, dismissals, archive, vocabulary, reviewer, reviews, versions] = await Promise.all([
     allDrafts(),
     allDismissals(),
     exportArchive(),
     getSetting(VOCABULARY),
     getSetting(REVIEWER),
+    allDraftReviews(),
+    allVersions(),
   ]);
   return {
     lectern: 'export',
@@ -928,6 +932,8 @@ async function exportAll(): Promise<Record<string, unknown>> {
     drafts,
     dismissals,
     archive,
+    reviews,
+    versions,
   };
 }
 
