@@ -128,7 +128,16 @@ function conflict(
   message: string,
   p: PriorFact,
 ): Conflict {
-  return { category, severity, message, start: fact.start, end: fact.end, related: related(p) };
+  // RISK-GUIDE §2.14: contradicting a value once used to rebut rumours is critical.
+  const rebutted = p.fact.rebuts && severity === 'high';
+  return {
+    category,
+    severity: rebutted ? 'critical' : severity,
+    message: rebutted ? `${message} The earlier release used this to rebut rumours.` : message,
+    start: fact.start,
+    end: fact.end,
+    related: related(p),
+  };
 }
 
 function countConflict(

@@ -37,6 +37,10 @@ const TRIGGERS = {
   commitment: /\b(?:will|expects?|expected|plans?|due to|aims?|intends?|should|next update)\b/i,
 };
 
+/** A sentence that rebuts rumours: a value stated there is one the issuer staked its word on. */
+const RUMOUR =
+  /\b(?:rumou?rs?|misinformation|disinformation|false (?:reports?|claims?|information)|(?:reports?|claims?|posts?) (?:on social media )?(?:are|is) (?:false|untrue|not true|incorrect|inaccurate))\b/i;
+
 const HEADER_LINE = /^date:\s*\d{4}-\d{2}-\d{2}/i;
 
 export function extractFacts(text: string, options: ExtractOptions = {}): ReleaseFacts {
@@ -59,7 +63,9 @@ export function extractFacts(text: string, options: ExtractOptions = {}): Releas
       ...(previous ? { previous: previous.text } : {}),
     };
     const paragraphStart = !previous || previous.paragraph !== s.paragraph;
-    facts.push(...factsOf(input, issued, memory, paragraphStart));
+    const found = factsOf(input, issued, memory, paragraphStart);
+    if (RUMOUR.test(s.text)) for (const f of found) f.rebuts = true;
+    facts.push(...found);
     if (
       REASON.test(s.text) ||
       (CORRECTION.test(s.text) && /\b(?:show|because|after)\b/i.test(s.text))

@@ -18,6 +18,8 @@ export interface Framing {
   updated?: boolean;
   /** The sentence corrects an earlier statement ("the correct time is", "revised"). */
   corrected?: boolean;
+  /** The sentence uses the value to rebut a rumour ("reports of ten deaths are false"). */
+  rebuts?: boolean;
 }
 
 interface FactBase extends Framing {

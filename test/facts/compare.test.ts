@@ -125,6 +125,15 @@ describe('checkConsistency: contradictions with a prior release (RISK-GUIDE §2.
     expect(found[0].message).toContain('Tuesday, June 3');
   });
 
+  it('makes a change critical when the earlier value rebutted rumours', () => {
+    const found = check(
+      'Three people died in the fire.',
+      release(JUNE_3, 'Reports on social media are false: two people died in the fire.'),
+    );
+
+    expect(summary(found)).toEqual([['count-changed', 'critical', 'Three people']]);
+  });
+
   it('flags a count that rises with no word of an update, as high', () => {
     const found = check(
       'Three people died in the fire.',
