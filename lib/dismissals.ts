@@ -55,9 +55,8 @@ export function dismissalFor(
   };
 }
 
+/** Marks the findings these dismissals name; marks from earlier dismissals are cleared first. */
 export function applyDismissals(report: Report, items: readonly DismissalItem[]): Report {
-  if (items.length === 0) return report;
-
   const findings = report.findings.map((f) => {
     const { dismissed: _old, ...rest } = f;
     return rest as Finding;

@@ -32,6 +32,16 @@ describe('applyDismissals', () => {
     expect(after.findings.find((f) => f.excerpt === d.excerpt)?.dismissed?.by).toBe('Jo');
   });
 
+  it('restores a finding when its dismissal is withdrawn', () => {
+    const report = reviewText(text, { type: 'routine', flags: [] });
+    const dismissed = applyDismissals(report, [dismissalFor(report.findings[0], report, 'x', 'Jo')]);
+
+    const restored = applyDismissals(dismissed, []);
+
+    expect(restored.findings.every((f) => !f.dismissed)).toBe(true);
+    expect(restored.points).toBe(report.points);
+  });
+
   it('does not dismiss a finding whose words changed', () => {
     const report = reviewText(text, { type: 'routine', flags: [] });
     const d = {
