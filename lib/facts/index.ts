@@ -12,3 +12,4 @@ export { checkConsistency, FACT_RULES, type ConsistencyOptions } from './check';
 export { compareWithPriors, type Conflict, type ConflictCategory } from './compare';
 export { internalConflicts } from './internal';
 export type * from './types';
+export { UNBOUNDED } from './types';
