@@ -150,8 +150,14 @@ function LevelEditor({ level, earlier, first, last, change, move, remove }: Leve
   const [newItem, setNewItem] = useState('');
   const set = (next: Level) => change({ items: next.items });
   return (
-    <fieldset class="level-editor" data-testid="level-editor" data-level={level.id}>
-      <legend>{level.id}</legend>
+    <details class="level-editor" data-testid="level-editor" data-level={level.id}>
+      <summary>
+        <strong>{level.id}</strong> · {level.name || '(no name)'}{' '}
+        <span class="muted">
+          — {level.items.length} items · required from {level.requiredFrom}
+          {level.after.length > 0 && ` · after ${level.after.join(', ')}`}
+        </span>
+      </summary>
       <div class="row">
         <label class="field">
           Name
@@ -197,6 +203,10 @@ function LevelEditor({ level, earlier, first, last, change, move, remove }: Leve
           />
         ))}
       </div>
+      <p class="muted item-help">
+        Checklist. An item linked to finding categories is ticked by the review when no such finding
+        is left; an item without categories is confirmed by the reviewer.
+      </p>
       <ol class="item-rows">
         {level.items.map((item, i) => (
           <ItemEditor
@@ -236,7 +246,7 @@ function LevelEditor({ level, earlier, first, last, change, move, remove }: Leve
           Remove {level.id}
         </button>
       </div>
-    </fieldset>
+    </details>
   );
 }
 
@@ -257,8 +267,9 @@ function ItemEditor({ item, first, last, change, move, remove }: ItemProps) {
         <input value={item.text} onInput={(e) => change({ text: e.currentTarget.value })} />
       </label>
       <label class="field">
-        Ticked by findings of (categories, commas; empty: a person confirms)
+        Linked categories
         <input
+          placeholder="none: a person confirms"
           value={item.categories.join(', ')}
           onChange={(e) =>
             change({

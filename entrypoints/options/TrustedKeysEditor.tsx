@@ -42,7 +42,7 @@ export function TrustedKeysEditor() {
       <h2 id="keys-heading">Trusted reviewers’ keys</h2>
       <p class="muted">
         {keys.length
-          ? `${keys.length} keys. Sign-offs made with other keys show as unverified.`
+          ? `${keys.length} ${keys.length === 1 ? 'key' : 'keys'}. Sign-offs made with other keys show as unverified.`
           : 'No list yet: every sign-off made in another browser shows as unverified.'}
       </p>
       {keys.length > 0 && (

@@ -143,8 +143,8 @@ describe('editing after the sign-off', () => {
     await panel.getByRole('button', { name: 'Save version' }).click();
 
     const versions = panel.getByTestId('version');
-    await expect.poll(() => versions.count()).toBe(2);
-    expect(await versions.nth(0).getAttribute('data-reason')).toBe('manual');
+    await expect.poll(() => versions.nth(0).getAttribute('data-reason')).toBe('manual');
+    expect(await versions.count()).toBe(2);
     expect(await versions.nth(1).textContent()).toMatch(/signed · approved by L1/);
     const diff = panel.getByTestId('compare-diff');
     await expect.poll(() => diff.locator('ins').allTextContents()).toContain('6');
@@ -281,6 +281,42 @@ describe('the record that travels', () => {
     await expect.poll(() => trust.getAttribute('data-trust')).toBe('trusted');
     expect(await trust.textContent()).toContain('(Jo Park)');
     await shoot('review-imported');
+  });
+
+  it('edits the organisation’s levels in the options page and exports them as a file', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const l2 = options.locator('[data-testid=level-editor][data-level=L2]');
+    await l2.locator('summary').click();
+    await l2.getByLabel('Name').fill('Communications and press review');
+    await l2.getByLabel('New checklist item for L2').fill('The spokesperson has read it aloud.');
+    await l2.getByRole('button', { name: 'Add item' }).click();
+    await l2.getByRole('button', { name: 'Move L2 down' }).click();
+    await options.getByRole('button', { name: 'Save levels' }).click();
+    await expect.poll(() => options.getByTestId('levels-status').textContent()).toContain('saved');
+
+    await options.reload();
+    const order = await options
+      .getByTestId('level-editor')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-level')));
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export as a file' }).click(),
+    ]);
+    const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+
+    expect(order).toEqual(['L1', 'L1b', 'L3', 'L2', 'L4']);
+    expect(await l2.getByLabel('Name').inputValue()).toBe('Communications and press review');
+    expect(file.lectern).toBe('levels');
+    expect(file.levels[3].items.at(-1).text).toBe('The spokesperson has read it aloud.');
+    await options.setViewportSize({ width: 1000, height: 1400 });
+    await options
+      .getByTestId('levels-editor')
+      .screenshot({ path: join(SHOTS, 'options-levels.png') });
+    await l2.locator('summary').click();
+    await l2.screenshot({ path: join(SHOTS, 'options-level-l2.png') });
+    await options.getByTestId('trusted-keys').screenshot({ path: join(SHOTS, 'options-keys.png') });
+    await options.close();
   });
 
   it('made no request beyond the local page server and the extension itself', () => {
