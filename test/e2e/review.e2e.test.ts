@@ -163,6 +163,15 @@ describe('editing after the sign-off', () => {
 });
 
 describe('the history tab', () => {
+  it('knows the draft again after the editor page reloads', async () => {
+    await page.reload();
+    await write(APPROVED);
+    await openTab('History');
+
+    await expect.poll(() => panel.getByTestId('version').count()).toBe(3);
+    expect(await panel.getByRole('tab', { name: /^Review/ }).textContent()).toContain('1/1');
+  });
+
   it('lists the versions with time, size and grade, and compares by word and by sentence', async () => {
     await openTab('History');
 
@@ -186,6 +195,13 @@ describe('the history tab', () => {
     const kinds = await events.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
     expect(kinds).toEqual(expect.arrayContaining(['version', 'approve', 'override']));
 
+    const [markdown] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Download as Markdown' }).click(),
+    ]);
+    expect(readFileSync((await markdown.path())!, 'utf8')).toMatch(
+      /^# Review audit trail: Main Street library to open on Sundays from January\n[\s\S]*· approve · L1 Drafter self-check approved by Jo Park/,
+    );
     const [printView] = await Promise.all([
       browser.context.waitForEvent('page'),
       panel.getByRole('button', { name: 'Open print view' }).click(),
