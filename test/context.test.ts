@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { inferContext, resolveContext } from '../lib/engine/context';
-import type { ContextFlag, ContextInput } from '../lib/engine/types';
-import { CASES_DIR, hasCases, listFiles, readJson } from './helpers';
+import type { ContextFlag } from '../lib/engine/types';
+import { draftCases, hasCases } from '../scripts/cases';
 
 describe('resolveContext', () => {
   it('uses a given type and exactly the given flags', () => {
@@ -85,10 +83,6 @@ describe('inferContext', () => {
   });
 });
 
-interface DraftCase {
-  context: Required<ContextInput>;
-}
-
 // Where the labels rest on knowledge the text does not carry (a matter that went viral, an
 // earlier release the draft never mentions) or disagree among themselves (a town's storm
 // update is not labelled a government issuer; its appointment notice is). Each entry is a
@@ -101,13 +95,9 @@ const KNOWN_GAPS: Record<string, { missed?: ContextFlag[]; extra?: ContextFlag[]
   '032-flight-212-statement': { missed: ['org-responsible', 'high-attention'] },
 };
 
-const drafts = hasCases ? listFiles(join(CASES_DIR, 'drafts'), '.json') : [];
-
 describe.skipIf(!hasCases)('inferContext on the labelled drafts', () => {
-  for (const file of drafts) {
-    const slug = file.replace(/\.json$/, '');
-    const { context: label } = readJson<DraftCase>(join(CASES_DIR, 'drafts', file));
-    const text = readFileSync(join(CASES_DIR, 'drafts', `${slug}.txt`), 'utf8');
+  for (const { slug, context, text } of hasCases ? draftCases() : []) {
+    const label = { type: context.type, flags: context.flags ?? [] };
 
     it(`infers the labelled type and flags of ${slug}`, () => {
       const inferred = inferContext(text);
