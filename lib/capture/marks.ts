@@ -41,11 +41,15 @@ export class Marks {
   private lastInput = -Infinity;
   /** the mark whose tooltip Escape closed; it stays closed while the caret stays in it */
   private muted: Item | null = null;
+  private readonly rewritten: MutationObserver;
 
   constructor(private readonly doc: Document = document) {
     this.highlights = new Highlights(doc);
     this.tooltip = new Tooltip(doc);
     this.listen(true);
+    // document.open() from a page script (old iframe editors) drops every listener; put ours back.
+    this.rewritten = new MutationObserver(() => this.listen(true));
+    this.rewritten.observe(doc, { childList: true });
   }
 
   /** The editor whose marks are shown, if any. */
@@ -76,6 +80,7 @@ export class Marks {
 
   stop(): void {
     this.clear();
+    this.rewritten.disconnect();
     this.listen(false);
   }
 

@@ -31,7 +31,11 @@ const atEnd =
   async (page: Page) => {
     const scope = framed ? page.frameLocator('iframe').first() : page;
     await scope.locator(selector).first().click();
+    // Editors take a moment to adopt a new DOM selection (CKEditor throttles selectionchange);
+    // a key pressed before that acts at the old caret.
+    await page.waitForTimeout(150);
     await page.keyboard.press('Control+End');
+    await page.waitForTimeout(150);
     await page.keyboard.press('Enter');
   };
 
