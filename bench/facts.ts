@@ -136,6 +136,7 @@ const rows: string[][] = [
     'review() alone',
     'finds 14 → 11',
     'index JSON',
+    'heap growth',
   ],
 ];
 
@@ -144,6 +145,8 @@ checkConsistency(draft, { archive: indexArchive(archiveOf(50, real)) });
 
 for (const size of [100, 1000, 10000]) {
   const releases = archiveOf(size, real);
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
   let t = performance.now();
   const index = indexArchive(releases);
   const build = performance.now() - t;
@@ -171,7 +174,14 @@ for (const size of [100, 1000, 10000]) {
     `${mid(alone).toFixed(1)} ms`,
     `${found ? 'yes' : 'NO'} (${selectMatters(index, draft).join(',')})`,
     `${(JSON.stringify(index).length / 1048576).toFixed(1)} MB`,
+    `${(heapGrowth(heapBefore) / 1048576).toFixed(0)} MB`,
   ]);
+}
+
+/** Heap held after indexing (the releases' text and the index), after a collection if exposed. */
+function heapGrowth(before: number): number {
+  globalThis.gc?.();
+  return Math.max(0, process.memoryUsage().heapUsed - before);
 }
 
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
