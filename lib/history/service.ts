@@ -16,6 +16,7 @@ import {
   putDraftReview,
   putSetting,
   putVersion,
+  versionsWithHash,
   type DraftReviewRecord,
   type VersionRecord,
 } from '../storage';
@@ -123,8 +124,10 @@ export async function textsByHash(
   hashes: ReadonlySet<string>,
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  if (hashes.size === 0) return found;
-  for (const v of await draftVersions(draftKey)) if (hashes.has(v.hash)) found.set(v.hash, v.text);
+  for (const hash of hashes) {
+    const version = (await versionsWithHash(hash)).find((v) => v.draftKey === draftKey);
+    if (version) found.set(hash, version.text);
+  }
   return found;
 }
 

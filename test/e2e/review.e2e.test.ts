@@ -230,6 +230,8 @@ describe('the record that travels', () => {
     const record = JSON.parse(readFileSync(recordFile, 'utf8'));
     expect(record).toMatchObject({ lectern: 'review', version: 1, signOffs: [{ level: 'L1' }] });
     expect(block).toMatch(/L1 approved by Jo Park[\s\S]*-----BEGIN LECTERN REVIEW-----/);
+    // Chromium will not let the test read an extension page's clipboard; the write succeeded.
+    expect(await panel.getByTestId('export-status').textContent()).toContain('on the clipboard');
   });
 
   it('in a new profile, says so when no draft has the record’s text', async () => {
