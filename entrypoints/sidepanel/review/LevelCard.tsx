@@ -40,7 +40,9 @@ export function LevelCard({ level, view, signed }: Props) {
         <>
           <Checklist level={level} />
           <p class="cannot" data-testid="cannot-sign">
-            You cannot sign {level.id} now: {level.cannotSign}.
+            {level.state === 'waiting' && level.cannotSign.includes('must approve')
+              ? `${level.id} can sign once ${level.on?.join(' and ')} approved this text.`
+              : `You cannot sign ${level.id} now: ${level.cannotSign}.`}
           </p>
         </>
       ) : level.state === 'approved' ? (
@@ -60,9 +62,6 @@ export function LevelCard({ level, view, signed }: Props) {
 
 function Standing({ level }: { level: LevelView }) {
   const s = level.signOff;
-  if (level.state === 'waiting') {
-    return <p class="standing">Waiting for {level.on?.join(' and ')} to approve this text.</p>;
-  }
   if (!s) return null;
   return (
     <div class="standing" data-testid="standing">

@@ -1,6 +1,7 @@
 // The review tab: who signs, each level with its checklist and sign-off, and the record that
 // travels to the next reviewer.
 import type { PanelState } from '@/lib/messaging';
+import type { LevelView } from '@/lib/review/view';
 
 import { GRADE_NAMES } from '../labels';
 import { IdentityBar } from './IdentityBar';
@@ -34,9 +35,8 @@ export function ReviewTab({ draft, review, setNotice }: Props) {
     <section class="review" aria-labelledby="review-heading" data-testid="review-tab">
       <h2 id="review-heading">Review</h2>
       <p class="muted" data-testid="review-summary">
-        Grade {GRADE_NAMES[view.grade]}: {required.map((l) => l.id).join(', ')}{' '}
-        {required.length === 1 ? 'must approve' : 'must approve, in order'}. Approvals hold for
-        these exact words only.
+        Grade {GRADE_NAMES[view.grade]}: {pathOf(required)} must approve. Approvals hold for these
+        exact words only.
         {view.pinnedLevels && ' This review keeps the levels it started with.'}
       </p>
       <IdentityBar identity={view.identity} onChange={() => void review.refresh()} />
@@ -62,4 +62,18 @@ export function ReviewTab({ draft, review, setNotice }: Props) {
       <RecordTransfer draftKey={draft.key} imported={() => void review.refresh()} />
     </section>
   );
+}
+
+/** "L1 → L1b ∥ L2 ∥ L3 → L4": each level after the longest chain of levels it waits for. */
+function pathOf(levels: LevelView[]): string {
+  const depth = new Map<string, number>();
+  for (const l of levels) {
+    depth.set(l.id, Math.max(0, ...l.after.map((d) => (depth.get(d) ?? -1) + 1)));
+  }
+  const steps: string[][] = [];
+  for (const l of levels) (steps[depth.get(l.id)!] ??= []).push(l.id);
+  return steps
+    .filter(Boolean)
+    .map((ids) => ids.join(' ∥ '))
+    .join(' → ');
 }
