@@ -45,8 +45,14 @@ export function listenToReview(hooks: ReviewHooks): void {
   const key = (d: unknown) => DraftKeyRequestSchema.parse(d).draftKey;
   const guard = (sender: unknown) => hooks.fromPanel(sender);
 
-  onMessage('getReview', ({ data, sender }) => (guard(sender), reviewOf(key(data))));
-  onMessage('getIdentity', ({ sender }) => (guard(sender), identity()));
+  onMessage('getReview', ({ data, sender }) => {
+    guard(sender);
+    return reviewOf(key(data));
+  });
+  onMessage('getIdentity', ({ sender }) => {
+    guard(sender);
+    return identity();
+  });
   onMessage('setIdentity', ({ data, sender }) => {
     guard(sender);
     return setIdentity(IdentityRequestSchema.parse(data));
@@ -57,7 +63,10 @@ export function listenToReview(hooks: ReviewHooks): void {
     await hooks.changed(view.draftKey);
     return view;
   });
-  onMessage('exportReview', ({ data, sender }) => (guard(sender), exportReview(key(data))));
+  onMessage('exportReview', ({ data, sender }) => {
+    guard(sender);
+    return exportReview(key(data));
+  });
   onMessage('importReview', async ({ data, sender }) => {
     guard(sender);
     const { input, draftKey } = ImportRequestSchema.parse(data);
@@ -65,7 +74,10 @@ export function listenToReview(hooks: ReviewHooks): void {
     if (outcome.ok) await hooks.changed(outcome.draftKey);
     return outcome;
   });
-  onMessage('getAudit', ({ data, sender }) => (guard(sender), auditOf(key(data))));
+  onMessage('getAudit', ({ data, sender }) => {
+    guard(sender);
+    return auditOf(key(data));
+  });
   listenToHistory(guard);
   listenToSettings(guard);
 }
@@ -73,8 +85,8 @@ export function listenToReview(hooks: ReviewHooks): void {
 function listenToHistory(guard: (sender: unknown) => void): void {
   onMessage('getHistory', async ({ data, sender }) => {
     guard(sender);
-    const { textHash } = await draftUnderReview(DraftKeyRequestSchema.parse(data).draftKey);
-    return historyOf(DraftKeyRequestSchema.parse(data).draftKey, textHash);
+    const { draftKey } = DraftKeyRequestSchema.parse(data);
+    return historyOf(draftKey, (await draftUnderReview(draftKey)).textHash);
   });
   onMessage('saveVersion', async ({ data, sender }) => {
     guard(sender);
@@ -97,7 +109,10 @@ function listenToHistory(guard: (sender: unknown) => void): void {
 }
 
 function listenToSettings(guard: (sender: unknown) => void): void {
-  onMessage('getReviewSettings', ({ sender }) => (guard(sender), settingsView()));
+  onMessage('getReviewSettings', ({ sender }) => {
+    guard(sender);
+    return settingsView();
+  });
   onMessage('setReviewLevels', async ({ data, sender }) => {
     guard(sender);
     await setLevels(SetLevelsRequestSchema.parse(data).levels);

@@ -19,7 +19,11 @@ export function IdentityBar({ identity, onChange }: Props) {
   const [editing, setEditing] = useState(!complete);
   const [said, say] = useState('');
   if (editing || !complete) {
-    return <IdentityForm identity={identity} done={() => (setEditing(false), onChange())} />;
+    const done = () => {
+      setEditing(false);
+      onChange();
+    };
+    return <IdentityForm identity={identity} done={done} />;
   }
   const { name, role } = identity.reviewer!;
   const copyKey = async () => {
