@@ -316,6 +316,7 @@ describe('the record that travels', () => {
     await expect.poll(() => options.getByTestId('levels-status').textContent()).toContain('saved');
 
     await options.reload();
+    await expect.poll(() => options.getByTestId('level-editor').count()).toBe(5);
     const order = await options
       .getByTestId('level-editor')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-level')));
