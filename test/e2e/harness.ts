@@ -48,6 +48,19 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/** Flags for every test browser, with or without the extension. */
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Without this Chromium still resolves Google hosts (autofill, accounts, updates).
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+];
+
 export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<Browser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No extension build in ${extensionDir}: run \`npm run build:e2e\` first.`);
@@ -60,15 +73,7 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Without this Chromium still resolves Google hosts (autofill, accounts, updates).
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      ...BROWSER_ARGS,
     ],
   });
   const requests: string[] = [];

@@ -12,6 +12,10 @@ export interface TypingTimes {
   keystrokes: number;
   /** long tasks (over 50 ms) on the page's main thread while typing, ms */
   longTasks: number[];
+  /** the renderer main thread's busy time (all tasks: page, editor, Lectern) per keystroke, ms */
+  mainThreadPerKey: number;
+  /** time in the content script's code (and what it calls) per keystroke, ms, sampled */
+  lecternPerKey: number;
 }
 
 interface PageTimes {
@@ -64,7 +68,7 @@ export async function typeAndTime(
     times.slow.length = 0;
     times.long.length = 0;
   });
-  await page.keyboard.type(typed, { delay });
+  const { busy, lectern } = await measured(page, () => page.keyboard.type(typed, { delay }));
   // No named inner functions here: tsx (the bench) would wrap them in a helper the page lacks.
   const latency = await page.evaluate(
     ({ text, count, limit }) =>
@@ -93,7 +97,104 @@ export async function typeAndTime(
   const times = await page.evaluate(
     () => (window as unknown as { typingTimes: PageTimes }).typingTimes,
   );
-  return { latency, slowEvents: times.slow, keystrokes: times.keys.length, longTasks: times.long };
+  return {
+    latency,
+    slowEvents: times.slow,
+    keystrokes: times.keys.length,
+    longTasks: times.long,
+    mainThreadPerKey: busy / Math.max(1, times.keys.length),
+    lecternPerKey: lectern / Math.max(1, times.keys.length),
+  };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string };
+  children?: number[];
+}
+
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+interface Cdp {
+  send(method: string, params?: object): Promise<unknown>;
+  detach(): Promise<void>;
+}
+
+/**
+ * Runs `action` and measures the page's main thread meanwhile: its busy time (DevTools'
+ * TaskDuration) and, from a sampling profile, the time spent in the content script's code and
+ * in the browser functions it called. Both in ms.
+ */
+async function measured(
+  page: Page,
+  action: () => Promise<void>,
+): Promise<{ busy: number; lectern: number }> {
+  const cdp = (await page.context().newCDPSession(page)) as unknown as Cdp;
+  await cdp.send('Performance.enable');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  const before = await taskSeconds(cdp);
+  await cdp.send('Profiler.start');
+  await action();
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const busy = ((await taskSeconds(cdp)) - before) * 1000;
+  await cdp.detach();
+  return { busy, lectern: contentScriptMs(profile) };
+}
+
+function contentScriptMs(profile: Profile): number {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const ours = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    const known = ours.get(id);
+    if (known !== undefined) return known;
+    const url = byId.get(id)?.callFrame.url ?? '';
+    const up = parent.get(id);
+    // Browser functions (no URL) count for whoever called them.
+    const result = url ? url.includes('/content-scripts/') : up !== undefined && isOurs(up);
+    ours.set(id, result);
+    return result;
+  };
+  let us = 0;
+  profile.samples.forEach((id, i) => {
+    if (isOurs(id)) us += profile.timeDeltas[i] ?? 0;
+  });
+  return us / 1000;
+}
+
+/** Seconds the renderer's main thread has spent running tasks so far. */
+async function taskSeconds(cdp: Cdp): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: Array<{ name: string; value: number }>;
+  };
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+}
+
+/** Types without waiting for a mark (a browser without Lectern); same measurements. */
+export async function typeOnly(
+  page: Page,
+  typed: string,
+  { delay = 40 } = {},
+): Promise<TypingTimes> {
+  const { busy, lectern } = await measured(page, () => page.keyboard.type(typed, { delay }));
+  const times = await page.evaluate(
+    () => (window as unknown as { typingTimes: PageTimes }).typingTimes,
+  );
+  return {
+    latency: 0,
+    slowEvents: times.slow,
+    keystrokes: times.keys.length,
+    longTasks: times.long,
+    mainThreadPerKey: busy / Math.max(1, times.keys.length),
+    lecternPerKey: lectern / Math.max(1, times.keys.length),
+  };
 }
 
 export function percentile(values: number[], p: number): number {
