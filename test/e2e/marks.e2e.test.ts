@@ -72,6 +72,26 @@ describe('the textarea overlay', () => {
     await expect.poll(() => misaligned()).toEqual([]);
   });
 
+  it('scrolls the textarea to a finding chosen in the panel', async () => {
+    await page.$eval('#body', (t: HTMLTextAreaElement) => (t.scrollTop = 0));
+    await panel.bringToFront();
+    await panel.reload();
+    // The second "completely safe" is the last line's, out of sight at the bottom.
+    await panel
+      .locator('[data-testid=finding]')
+      .filter({ has: panel.locator('.excerpt', { hasText: 'completely safe' }) })
+      .nth(1)
+      .locator('button.finding-head')
+      .click();
+    await page.bringToFront();
+
+    await expect
+      .poll(() => page.$eval('#body', (t: HTMLTextAreaElement) => t.value.slice(t.selectionStart)))
+      .toBe('completely safe.');
+    expect(await page.$eval('#body', (t: HTMLTextAreaElement) => t.scrollTop)).toBeGreaterThan(0);
+    await expect.poll(() => misaligned()).toEqual([]);
+  });
+
   it('shows the finding when the caret is moved into a mark', async () => {
     const value = await page.$eval('#body', (t: HTMLTextAreaElement) => t.value);
     const at = value.indexOf('worry');
