@@ -155,7 +155,11 @@ export class TextareaOverlay {
   };
 
   private sync(): void {
-    if (!this.textarea.isConnected) return;
+    // A textarea taken out of the page (its size observer fires) takes its marks with it.
+    if (!this.textarea.isConnected) {
+      this.el.style.visibility = 'hidden';
+      return;
+    }
     this.place();
     this.render();
     this.onScroll();
