@@ -46,9 +46,8 @@ const DATE_LINE = /^date:\s*(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2})?)\s*$/im;
 const NAME_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[-_T ]?(\d{2})[:-]?(\d{2}))?/;
 
 /**
- * The same dating as the CLI's `--archive DIR` (lib/facts/archive-node.ts, which reads files
- * with node:fs and so cannot be bundled): a `date:` first line or front-matter line, else a
- * file name that starts with the date.
+ * When a release was issued: a `date:` first line or front-matter line, else a file name that
+ * starts with the date. Shared by the CLI's `--archive DIR` and the options page's import.
  */
 export function releaseDate(text: string, fileName = ''): string | undefined {
   const head = text.startsWith('---')

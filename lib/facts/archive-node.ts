@@ -6,12 +6,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
+import { releaseDate } from '../archive-file';
 import type { PriorRelease } from '../engine/types';
 import { indexArchive, type ArchiveIndex } from './archive';
 
 const RELEASE_FILE = /\.(?:txt|md|markdown|text)$/i;
-const DATE_LINE = /^date:\s*(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2})?)\s*$/im;
-const NAME_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[-_T ]?(\d{2})[:-]?(\d{2}))?/;
 
 /** Every release under `dir`, oldest first by file name within each matter. */
 export function readArchiveDir(dir: string): PriorRelease[] {
@@ -43,13 +42,4 @@ function readRelease(root: string, path: string): PriorRelease {
 }
 
 /** The header line (first line, or inside leading front matter), else the file name. */
-export function dateOf(text: string, fileName: string): string | undefined {
-  const head = text.startsWith('---')
-    ? text.slice(0, text.indexOf('\n---', 3) + 1)
-    : text.split('\n', 1)[0];
-  const header = DATE_LINE.exec(head ?? '');
-  if (header) return header[1].replace('T', ' ');
-  const m = NAME_DATE.exec(fileName);
-  if (!m) return undefined;
-  return `${m[1]}-${m[2]}-${m[3]}${m[4] ? ` ${m[4]}:${m[5]}` : ''}`;
-}
+export const dateOf = releaseDate;
