@@ -66,7 +66,12 @@ export class Marks {
       .filter((m) => m.at && m.at.end > m.at.start);
     if (editor.kind === 'textarea') this.showInTextarea(editor.el, read, located);
     else this.showInContentEditable(editor.el, read, located);
+    // The marks are new objects now: the tooltip follows them if the caret or pointer still is on one.
+    const source = this.tipSource;
     this.hideTip();
+    this.muted = null;
+    if (source === 'caret') this.onCaret();
+    else if (source === 'pointer') this.hover();
   }
 
   clear(): void {

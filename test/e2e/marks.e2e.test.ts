@@ -191,9 +191,21 @@ describe('marks in a rich-text editor (ProseMirror)', () => {
     );
   });
 
+  it('show the finding when the caret is moved into one with the keyboard', async () => {
+    await page.mouse.move(5, 5);
+    await page.locator('.ProseMirror').click();
+    await page.waitForTimeout(150); // the editor adopts the clicked caret first
+    await page.keyboard.press('Control+End');
+    await expect.poll(() => tooltipText(page)).toBeNull();
+    for (let i = 0; i < ' to drink.'.length + 2; i++) await page.keyboard.press('ArrowLeft');
+
+    await expect.poll(() => tooltipText(page), { timeout: 5000 }).toMatch(/Absolute safety claim/);
+  });
+
   it('disappear when the finding is fixed', async () => {
     // "…the water is completely safe to drink." → "…the water is safe to drink."
     await page.locator('.ProseMirror').click();
+    await page.waitForTimeout(150);
     await page.keyboard.press('Control+End');
     for (let i = 0; i < ' to drink.'.length + 'safe'.length; i++)
       await page.keyboard.press('ArrowLeft');
@@ -227,6 +239,23 @@ describe('marks in a rich-text editor (ProseMirror)', () => {
   async function marked(): Promise<string[]> {
     return (await highlights(page.mainFrame())).map((h) => h.text);
   }
+});
+
+describe('placeholder text', () => {
+  it.each([
+    ['CodeMirror 6 (a placeholder element in the content)', '/codemirror', '.cm-content'],
+    ['CKEditor 5 (a placeholder attribute)', '/ckeditor', '.ck-editor__editable'],
+  ])('is not the draft: %s', async (_, path, selector) => {
+    await open(path);
+    await page.locator(selector).click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('x');
+    await page.keyboard.press('Backspace');
+
+    await expect.poll(() => storedText(panel, path), { timeout: 15_000 }).toBe('');
+    expect(await page.locator(selector).textContent()).toMatch(/^(Write the release here…?)?$/);
+  });
 });
 
 describe('a field the user turns off', () => {
