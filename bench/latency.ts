@@ -185,7 +185,8 @@ function print(table: Row[]): void {
       `${ROUNDS} rounds of a sentence with Lectern running (marks shown), then one after stopping ` +
       'it in the same page. "Lectern script": sampled time in the content script and the ' +
       "browser calls it makes; main thread: all the page renderer's tasks (editor, layout, " +
-      'paint, Lectern); key events: keydown…keyup slower than 16 ms to the next paint.',
+      'paint, Lectern); key events: keydown…keyup slower than 16 ms to the next paint. A ' +
+      'sampling profiler runs during both sides of the per-key cost, which inflates both.',
   );
 }
 
