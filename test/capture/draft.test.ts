@@ -57,9 +57,9 @@ describe('the draft in a webmail compose body', () => {
       '<p>Statement</p><p>-- </p><p>Jane Doe</p>' +
       '<div class="moz-cite-prefix">On 2 March, Sam wrote:</div><blockquote type="cite">old</blockquote>';
     expect(read(html)).toBe('Statement');
-    expect(read('<p>Body</p><div id="appendonsend"></div><hr><div>From: Sam</div><div>old</div>')).toBe(
-      'Body',
-    );
+    expect(
+      read('<p>Body</p><div id="appendonsend"></div><hr><div>From: Sam</div><div>old</div>'),
+    ).toBe('Body');
   });
 
   it('keeps a plain blockquote: in a release it is someone being quoted', () => {
@@ -99,8 +99,16 @@ describe('editor furniture', () => {
     ['TinyMCE caret container', '<p>sa<span data-mce-bogus="1">\uFEFF</span>fe</p>', 'safe'],
     ['TinyMCE UI', '<p>text</p><div data-mce-bogus="all">Resize</div>', 'text'],
     ['CKEditor inline filler', '<p>\u2060\u2060\u2060\u2060\u2060\u2060\u2060safe</p>', 'safe'],
-    ['CKEditor widget handle', '<p>a</p><div class="ck-widget__type-around">Insert paragraph</div>', 'a'],
-    ['CodeMirror placeholder', '<div class="cm-line"><span class="cm-placeholder">Write here</span></div>', ''],
+    [
+      'CKEditor widget handle',
+      '<p>a</p><div class="ck-widget__type-around">Insert paragraph</div>',
+      'a',
+    ],
+    [
+      'CodeMirror placeholder',
+      '<div class="cm-line"><span class="cm-placeholder">Write here</span></div>',
+      '',
+    ],
     ['buttons and inputs', '<p>a<button>Bold</button><input value="x"></p>', 'a'],
   ])('leaves out %s', (_, html, text) => {
     expect(read(html)).toBe(text);
@@ -198,7 +206,9 @@ describe('marks', () => {
       [1, 14],
       [2, 24],
     ]);
-    expect(shiftMarks(marks, before, 'safe then sXfe and safe').map((m) => m.index)).toEqual([0, 2]);
+    expect(shiftMarks(marks, before, 'safe then sXfe and safe').map((m) => m.index)).toEqual([
+      0, 2,
+    ]);
   });
 
   it('are the findings with a span that no one dismissed', () => {
@@ -225,7 +235,14 @@ describe('marks', () => {
     } as unknown as Report;
 
     expect(marksOf(report)).toEqual([
-      { start: 4, end: 8, excerpt: 'safe', severity: 'high', label: 'absolute assurance', message: 'Too sure.' },
+      {
+        start: 4,
+        end: 8,
+        excerpt: 'safe',
+        severity: 'high',
+        label: 'absolute assurance',
+        message: 'Too sure.',
+      },
     ]);
   });
 });
