@@ -111,7 +111,11 @@ export type ShowMarks = z.infer<typeof ShowMarksSchema>;
 export const FieldSchema = z.object({ frame: text(256), selector: text(1024) });
 export type Field = z.infer<typeof FieldSchema>;
 
-export const FieldSwitchSchema = z.object({ frame: text(256), selector: text(1024), off: z.boolean() });
+export const FieldSwitchSchema = z.object({
+  frame: text(256),
+  selector: text(1024),
+  off: z.boolean(),
+});
 
 export const PageRequestSchema = z.object({ page: text(2048) });
 

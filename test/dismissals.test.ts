@@ -34,7 +34,9 @@ describe('applyDismissals', () => {
 
   it('restores a finding when its dismissal is withdrawn', () => {
     const report = reviewText(text, { type: 'routine', flags: [] });
-    const dismissed = applyDismissals(report, [dismissalFor(report.findings[0], report, 'x', 'Jo')]);
+    const dismissed = applyDismissals(report, [
+      dismissalFor(report.findings[0], report, 'x', 'Jo'),
+    ]);
 
     const restored = applyDismissals(dismissed, []);
 
