@@ -54,10 +54,19 @@ export function releaseDate(text: string, fileName = ''): string | undefined {
     ? text.slice(0, text.indexOf('\n---', 3) + 1)
     : text.split('\n', 1)[0];
   const header = DATE_LINE.exec(head ?? '');
-  if (header) return header[1].replace('T', ' ');
+  if (header) return plausible(header[1].replace('T', ' '));
   const m = NAME_DATE.exec(fileName);
   if (!m) return undefined;
-  return `${m[1]}-${m[2]}-${m[3]}${m[4] ? ` ${m[4]}:${m[5]}` : ''}`;
+  return plausible(`${m[1]}-${m[2]}-${m[3]}${m[4] ? ` ${m[4]}:${m[5]}` : ''}`);
+}
+
+/** A date that exists ("2025-13-45 99:99" does not), so a typo cannot make a release newest. */
+function plausible(date: string): string | undefined {
+  const [y, mo, d, h = 0, mi = 0] = date.split(/[- :]/).map(Number);
+  const asDate = new Date(Date.UTC(y, mo - 1, d, h, mi));
+  const exists =
+    asDate.getUTCFullYear() === y && asDate.getUTCMonth() === mo - 1 && asDate.getUTCDate() === d;
+  return exists && h < 24 && mi < 60 ? date : undefined;
 }
 
 /** Letterhead lines that name every release of an issuer alike, so never its title. */

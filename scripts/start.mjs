@@ -84,7 +84,7 @@ async function renderPanel(page, file) {
   );
   const panel = await context.newPage();
   await panel.setViewportSize({ width: 420, height: 1000 });
-  await panel.goto(`chrome-extension://${id}/sidepanel.html?tab=${tabId}`);
+  await panel.goto(`chrome-extension://${id}/sidepanel.html?tabId=${tabId}`);
   await panel
     .getByText(/critical|high|medium|low/i)
     .first()

@@ -38,7 +38,7 @@ function summary(r: Report): string {
   const ctx = `${r.context.type}${r.context.flags.length ? ` [${r.context.flags.join(', ')}]` : ''}`;
   const how = r.context.inferred ? 'inferred' : 'given';
   const drivers = r.drivers.length ? `; top drivers: ${r.drivers.join(', ')}` : '';
-  return `${r.file ?? '-'}: grade ${r.grade.toUpperCase()} (${r.points} points, ${r.findings.length} findings); context ${ctx} (${how})${drivers}`;
+  return `${r.file ?? '-'}: grade ${r.grade.toUpperCase()} (${plural(r.points, 'point')}, ${plural(r.findings.length, 'finding')}); context ${ctx} (${how})${drivers}`;
 }
 
 function oneLine(s: string): string {
@@ -62,4 +62,8 @@ function position(starts: number[], offset: number): { line: number; col: number
     else hi = mid - 1;
   }
   return { line: lo + 1, col: offset - starts[lo] + 1 };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -45,9 +45,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
 async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  const help = ['--help', '-h', 'help'];
+  if (command === undefined) {
+    io.err(`lectern: no command given\n${USAGE}\n`);
+    return 2;
+  }
+  if (help.includes(command) || (command === 'review' && rest.some((a) => help.includes(a)))) {
     io.out(`${USAGE}\n`);
-    return command === undefined ? 2 : 0;
+    return 0;
   }
   if (command !== 'review')
     throw new UsageError(`unknown command "${command}" (try: lectern review FILE)`);
@@ -66,11 +71,15 @@ async function run(argv: string[], io: Io): Promise<number> {
     ),
   );
   io.out(opts.format === 'json' ? formatJson(reports) : formatText(reports, texts));
-  const failAt = SEVERITIES.indexOf(opts.failOn);
-  const failed = reports.some((r) =>
-    r.findings.some((f) => !f.dismissed && SEVERITIES.indexOf(f.severity) >= failAt),
-  );
-  return failed ? 1 : 0;
+  return reports.some((r) => reachesFailOn(r, opts.failOn)) ? 1 : 0;
+}
+
+/** A finding at or above --fail-on, or a grade that is (many small findings add up). */
+function reachesFailOn(r: Report, failOn: Severity): boolean {
+  const at = SEVERITIES.indexOf(failOn);
+  const live = r.findings.filter((f) => !f.dismissed);
+  const byGrade = r.grade !== 'low' && SEVERITIES.indexOf(r.grade) >= at;
+  return byGrade || live.some((f) => SEVERITIES.indexOf(f.severity) >= at);
 }
 
 interface Options {

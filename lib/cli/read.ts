@@ -11,7 +11,10 @@ import { parseVocabulary, vocabularyRules } from '../vocabulary';
 
 export class UsageError extends Error {}
 
-const MAX_BYTES = 20 * 1024 * 1024;
+// A release is a few pages; 5 MB is already thousands of them, and reviewing it takes
+// seconds. Larger input is almost certainly the wrong file.
+const MAX_MB = 5;
+const MAX_BYTES = MAX_MB * 1024 * 1024;
 
 export async function readDraft(file: string, stdin: () => Promise<Buffer>): Promise<string> {
   const bytes = file === '-' ? await stdin() : await readBytes(file);
@@ -20,13 +23,14 @@ export async function readDraft(file: string, stdin: () => Promise<Buffer>): Pro
   if (bytes.includes(0)) throw new UsageError(`${name}: looks like a binary file, not text`);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new UsageError(`${name}: is not valid UTF-8 text (save it as UTF-8 and try again)`);
   }
   if (text.trim() === '') throw new UsageError(`${name}: is empty, nothing to review`);
 
-  return text.replace(/^\uFEFF/, '');
+  // A byte-order mark stays: offsets are into the text as read (DESIGN.md report contract).
+  return text;
 }
 
 async function readBytes(file: string): Promise<Buffer> {
@@ -34,7 +38,10 @@ async function readBytes(file: string): Promise<Buffer> {
     const info = await stat(file);
     if (info.isDirectory()) throw new UsageError(`${file}: is a directory, not a file`);
     if (info.size > MAX_BYTES) {
-      throw new UsageError(`${file}: is ${Math.round(info.size / 1048576)} MB; the limit is 20 MB`);
+      const mb = (info.size / 1048576).toFixed(1);
+      throw new UsageError(
+        `${file}: is ${mb} MB; the limit is ${MAX_MB} MB (split it, one release per file)`,
+      );
     }
     return await readFile(file);
   } catch (e) {

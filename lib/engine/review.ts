@@ -67,6 +67,11 @@ export function review(
     }
   }
 
+  if (!options.rules.rules.some((r) => r.lang === lang)) {
+    const message = `no rules for this draft's language (${lang}); it was not reviewed, so its grade says nothing`;
+    problems.push({ rule: 'engine/language', file: 'rules/', message });
+  }
+
   if (lang === 'en') {
     try {
       const { archive, matter, now } = options;

@@ -3,7 +3,7 @@
 // `date: YYYY-MM-DD HH:MM` header (or the same line in Markdown front matter), else from a file
 // name that starts with the date ("2025-05-06-1330-update.txt"). Files in sub-folders belong to
 // the matter named by their folder, so one archive can hold many matters.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 import { releaseDate } from '../archive-file';
@@ -24,11 +24,14 @@ export function indexArchiveDir(dir: string): ArchiveIndex {
 
 function listReleaseFiles(dir: string): string[] {
   const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...listReleaseFiles(path));
-    else if (RELEASE_FILE.test(name)) out.push(path);
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
+    // Links are not followed: a link can loop, dangle, or pull in a folder of other things.
+    if (entry.name.startsWith('.') || entry.isSymbolicLink()) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listReleaseFiles(path));
+    else if (entry.isFile() && RELEASE_FILE.test(entry.name)) out.push(path);
   }
   return out;
 }

@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { main } from '../../lib/cli/main';
+import { readArchiveDir } from '../../lib/facts/archive-node';
 import type { Report } from '../../lib/engine/types';
 
 const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-'));
@@ -185,5 +186,80 @@ describe('lectern review', () => {
       source: '2025-05-06-0815-crash.txt',
       excerpt: expect.stringMatching(/Two people/),
     });
+  });
+
+  it('keeps offsets into the text as read when the file starts with a byte-order mark', async () => {
+    const path = file('bom.txt', `\uFEFF${risky}`);
+
+    const report = JSON.parse((await run('review', path, '--format', 'json')).out) as Report;
+
+    expect(report.findings.length).toBeGreaterThan(0);
+    for (const f of report.findings) expect(`\uFEFF${risky}`.slice(f.start, f.end)).toBe(f.excerpt);
+  });
+
+  it('fails a draft whose grade reaches --fail-on even when no single finding does', async () => {
+    const many = file('many.txt', 'Well!! Wow!! Great!! Fun!! Yay!! 😀 🎉 🔥 👍 ✨\n'.repeat(3));
+
+    const report = JSON.parse(
+      (await run('review', many, '--format', 'json', '--type', 'routine')).out,
+    ) as Report;
+    const worst = Math.max(
+      ...report.findings.map((f) =>
+        ['info', 'low', 'medium', 'high', 'critical'].indexOf(f.severity),
+      ),
+    );
+
+    expect(['medium', 'high', 'critical']).toContain(report.grade);
+    expect(worst).toBeLessThan(['info', 'low', 'medium', 'high', 'critical'].indexOf(report.grade));
+    expect((await run('review', many, '--type', 'routine', '--fail-on', report.grade)).code).toBe(
+      1,
+    );
+  });
+
+  it('prints usage for --help and exits 0', async () => {
+    const { code, out } = await run('review', '--help');
+
+    expect(code).toBe(0);
+    expect(out).toMatch(/^usage: lectern review/);
+  });
+
+  it("says when no rules cover the draft's language", async () => {
+    const zh = file(
+      'zh.txt',
+      '今天下午，化工园区发生火灾，目前已造成两人受伤。请附近居民关闭门窗。\n',
+    );
+
+    const { out } = await run('review', zh);
+
+    expect(out).toMatch(/no rules for this draft's language \(zh\)/);
+  });
+
+  it('skips links and impossible dates in an archive', async () => {
+    const archive = join(dir, 'odd-archive');
+    mkdirSync(archive, { recursive: true });
+    writeFileSync(
+      join(archive, '2025-05-06-0815-crash.txt'),
+      'date: 2025-05-06 08:15\n\nTwo people died in the crash on Route 9, the county medical examiner said.\n',
+    );
+    writeFileSync(
+      join(archive, 'typo.txt'),
+      'date: 2025-13-45 99:99\n\nThirty people died in the crash on Route 9.\n',
+    );
+    symlinkSync(join(archive, 'missing.txt'), join(archive, 'dangling.txt'));
+    symlinkSync('..', join(archive, 'loop'));
+    const draft = file(
+      'odd-update.txt',
+      'UPDATE — Route 9 crash\n\nOne person died in the crash on Route 9, the county medical examiner said.\n',
+    );
+
+    const { code, err } = await run('review', draft, '--archive', archive, '--format', 'json');
+    const releases = readArchiveDir(archive);
+
+    expect(err).toBe('');
+    expect(code).toBeLessThan(2);
+    expect(releases.map((r) => [r.source, r.date])).toEqual([
+      ['2025-05-06-0815-crash.txt', '2025-05-06 08:15'],
+      ['typo.txt', undefined],
+    ]);
   });
 });

@@ -264,10 +264,18 @@ describe('the record that travels', () => {
     await write(APPROVED);
     await expect.poll(() => level('L1').getAttribute('data-state')).toBe('open');
 
-    await importBlock(block);
-
+    // The typed text reaches storage after the capture debounce; until it does, an import
+    // rightly finds no draft with that text. Retry until it has landed.
     const result = panel.getByTestId('import-result');
-    expect(await result.getAttribute('data-ok')).toBe('true');
+    await expect
+      .poll(
+        async () => {
+          await importBlock(block);
+          return result.getAttribute('data-ok');
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toBe('true');
     expect(await result.textContent()).toMatch(/Attached to the text box #body .*1 sign-off added/);
     const l1 = level('L1');
     await expect.poll(() => l1.getAttribute('data-state')).toBe('approved');
