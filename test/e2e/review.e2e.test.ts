@@ -174,6 +174,18 @@ describe('the history tab', () => {
     expect(await panel.getByRole('tab', { name: /^Review/ }).textContent()).toContain('1/1');
   });
 
+  it('moves between the panel tabs with the arrow keys', async () => {
+    await openTab('History');
+
+    await panel.keyboard.press('ArrowLeft');
+
+    const review = panel.getByRole('tab', { name: /^Review/ });
+    expect(await review.getAttribute('aria-selected')).toBe('true');
+    expect(await panel.evaluate(() => document.activeElement?.id)).toBe('tab-review');
+    await panel.keyboard.press('End');
+    expect(await panel.evaluate(() => document.activeElement?.id)).toBe('tab-history');
+  });
+
   it('lists the versions with time, size and grade, and compares by word and by sentence', async () => {
     await openTab('History');
 
@@ -233,7 +245,9 @@ describe('the record that travels', () => {
     expect(record).toMatchObject({ lectern: 'review', version: 1, signOffs: [{ level: 'L1' }] });
     expect(block).toMatch(/L1 approved by Jo Park[\s\S]*-----BEGIN LECTERN REVIEW-----/);
     // Chromium will not let the test read an extension page's clipboard; the write succeeded.
-    expect(await panel.getByTestId('export-status').textContent()).toContain('on the clipboard');
+    await expect
+      .poll(() => panel.getByTestId('export-status').textContent())
+      .toContain('on the clipboard');
   });
 
   it('in a new profile, says so when no draft has the record’s text', async () => {

@@ -53,8 +53,16 @@ export function PanelTabs({ state, setNotice, children }: Props) {
             id={`tab-${t.id}`}
             aria-selected={tab === t.id}
             aria-controls={`tabpanel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
             class={tab === t.id ? 'tab tab-current' : 'tab'}
             onClick={() => choose(t.id)}
+            onKeyDown={(e) => {
+              const next = arrowTarget(e.key, t.id);
+              if (!next) return;
+              e.preventDefault();
+              choose(next);
+              document.getElementById(`tab-${next}`)?.focus();
+            }}
           >
             {t.label}
             {t.id === 'review' && <ReviewBadge load={review.load} />}
@@ -83,6 +91,18 @@ function ReviewBadge({ load }: { load: ReturnType<typeof useReview>['load'] }) {
       {approved}/{required.length}
     </span>
   );
+}
+
+/** The WAI-ARIA tabs pattern: arrows move between tabs, Home and End jump to the ends. */
+function arrowTarget(key: string, from: Tab): Tab | undefined {
+  const i = TABS.findIndex((t) => t.id === from);
+  const at: Record<string, number> = {
+    ArrowRight: (i + 1) % TABS.length,
+    ArrowLeft: (i - 1 + TABS.length) % TABS.length,
+    Home: 0,
+    End: TABS.length - 1,
+  };
+  return key in at ? TABS[at[key]].id : undefined;
 }
 
 function remembered(): Tab {
