@@ -4,9 +4,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { launchWithExtension, type Browser } from './harness';
+import type { Browser } from './harness';
 import { storedText } from './pages/probe';
-import { buildPages, serveSite, type Site } from './pages/site';
+import { closeEditorSession, openEditorSession } from './pages/session';
+import type { Site } from './pages/site';
 import { instrument, percentile, typeAndTime } from './pages/typing';
 
 let site: Site;
@@ -15,18 +16,10 @@ let page: Page;
 let panel: Page;
 
 beforeAll(async () => {
-  await buildPages();
-  site = await serveSite();
-  browser = await launchWithExtension();
-  panel = await browser.context.newPage();
-  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
-  page = await browser.context.newPage();
+  ({ site, browser, panel, page } = await openEditorSession());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeEditorSession({ site, browser }));
 
 describe('a 10,000-word ProseMirror draft', () => {
   it('stays responsive while typing, and marks the new passage', async () => {

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { launchWithExtension, type Browser } from './harness';
+import type { Browser } from './harness';
 import { TYPED } from './pages/html';
 import {
   highlights,
@@ -15,7 +15,8 @@ import {
   storedText,
   tooltipText,
 } from './pages/probe';
-import { buildPages, serveSite, type Site } from './pages/site';
+import { closeEditorSession, openEditorSession } from './pages/session';
+import type { Site } from './pages/site';
 
 let site: Site;
 let browser: Browser;
@@ -23,18 +24,10 @@ let page: Page;
 let panel: Page;
 
 beforeAll(async () => {
-  await buildPages();
-  site = await serveSite();
-  browser = await launchWithExtension();
-  panel = await browser.context.newPage();
-  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
-  page = await browser.context.newPage();
+  ({ site, browser, panel, page } = await openEditorSession());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeEditorSession({ site, browser }));
 
 describe('the textarea overlay', () => {
   const LAST = 'Tap water from the Elm Street main is completely safe.';
